@@ -1,0 +1,12 @@
+/**
+ * The eligibility engine's public surface. Pure: no I/O and no clock, so it runs unchanged in the Worker, in the
+ * browser (the offline check) and in Node (benchmarks, rule tooling).
+ */
+export { compilePack, resolveFacts, type CompiledPack, type EvaluateOptions } from "./compile";
+export { referenceEvaluate } from "./reference";
+export { checkFacts, factDefs, type FactIssue, type FactCheck } from "./facts";
+export { nextQuestion } from "./next-question";
+export { ageOn, isIsoDate } from "./dates";
+export { localize, localizeAll, type Localized } from "./text";
+export { BASE_FACTS, countryFacts } from "./vocabulary";
+export type * from "./types";

@@ -1,0 +1,36 @@
+/** Choosing the next question: the fact whose answer settles the most open schemes. */
+import type { Facts, NextQuestion, SchemeResult } from "./types";
+
+/**
+ * The missing fact shared by the most schemes still waiting for information, skipping facts the member declined
+ * to answer. Ties go to the fact asked earlier in question order (`order`: fact name → position).
+ * @example nextQuestion(evaluation.results, { age: 45 }, order) // { fact: "worker_type", schemes: ["nssf_haba_haba", "sha"] }
+ */
+export function nextQuestion(
+  results: readonly SchemeResult[],
+  facts: Facts,
+  order: ReadonlyMap<string, number>,
+): NextQuestion | null {
+  const counts = new Map<string, string[]>();
+  for (const r of results) {
+    if (r.status !== "needs_info") continue;
+    for (const fact of r.missing) {
+      // Declined (null) facts are not asked again; age may also have been declined as a birth date.
+      if (facts[fact] === null || (fact === "age" && facts.birth_date === null)) continue;
+      const list = counts.get(fact);
+      if (list) list.push(r.scheme);
+      else counts.set(fact, [r.scheme]);
+    }
+  }
+  let best: NextQuestion | null = null;
+  for (const [fact, schemes] of counts) {
+    if (
+      !best ||
+      schemes.length > best.schemes.length ||
+      (schemes.length === best.schemes.length && order.get(fact)! < order.get(best.fact)!)
+    ) {
+      best = { fact, schemes };
+    }
+  }
+  return best;
+}

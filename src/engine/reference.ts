@@ -1,0 +1,140 @@
+/**
+ * The slow, obvious evaluator: it reads the pack as data on every call, with no precompilation. It exists to be
+ * easy to check by eye, and so that a property test can show the compiled evaluator gives the same answers.
+ */
+import { ageOn } from "./dates";
+import { nextQuestion } from "./next-question";
+import { ENGINE_TEXT, formatValue, localize } from "./text";
+import { factOrder, thresholdOf } from "./compile";
+import { leafTests } from "./tests";
+import type { CriterionResult, Evaluation, Facts, Lang, Outcome, Pack, SchemeResult, SchemeVersion, Status, Test } from "./types";
+
+/**
+ * Evaluates like `compilePack(pack, rulesVersion).evaluate(facts, options)`, slowly.
+ * @example referenceEvaluate(kePack, { age: 45 }, { date: "2025-06-01" }, "ab12…").results[0].status
+ */
+export function referenceEvaluate(
+  pack: Pack,
+  facts: Facts,
+  options: { date: string; lang?: Lang },
+  rulesVersion: string,
+): Evaluation {
+  const { date } = options;
+  const lang = options.lang && pack.country.languages.includes(options.lang) ? options.lang : "en";
+  const order = factOrder(pack);
+  const f: Record<string, unknown> = { ...facts };
+  if (typeof facts.birth_date === "string") f.age = ageOn(facts.birth_date, date);
+
+  const results: SchemeResult[] = [];
+  for (const scheme of pack.schemes) {
+    const version = scheme.versions.find(
+      (v) => v.effective_from <= date && (v.effective_to === undefined || date <= v.effective_to),
+    );
+    if (!version) continue;
+    const criteria = version.criteria.map((c): CriterionResult & { applicable: boolean } => {
+      const leaves = [...(c.when ? leafTests(c.when) : []), ...(c.test ? leafTests(c.test) : [])];
+      const read = [...new Set(leaves.map((l) => l.leaf.fact))].sort((a, b) => order.get(a)! - order.get(b)!);
+      const unconfirmed =
+        c.unconfirmed || leaves.some((l) => l.leaf.param !== undefined && version.parameters[l.leaf.param]!.unconfirmed);
+      const test: Outcome = c.test ? evalTest(c.test, f, version) : "unknown";
+      const when: Outcome = c.when ? evalTest(c.when, f, version) : "passed";
+      const applicable = when !== "failed";
+      const outcome: Outcome = !applicable ? "passed" : when === "passed" || test === "passed" ? test : "unknown";
+      const text =
+        outcome === "failed"
+          ? c.reason.fail
+          : outcome === "unknown"
+            ? (c.office ?? c.reason.unknown ?? ENGINE_TEXT.unknown)
+            : applicable
+              ? c.reason.pass
+              : (c.reason.not_applicable ?? c.reason.pass);
+      const single = c.test && "fact" in c.test ? c.test : undefined;
+      const vars: Record<string, string> = {};
+      for (const [name, p] of Object.entries(version.parameters)) vars[name] = formatValue(p.value);
+      vars.threshold = formatValue(single ? thresholdOf(single, version) : undefined);
+      vars.value = formatValue(single ? f[single.fact] : undefined);
+      const template = (unconfirmed ? `${localize(ENGINE_TEXT.check_with_office, lang)} ` : "") + localize(text, lang);
+      const result: CriterionResult & { applicable: boolean } = {
+        id: c.id,
+        outcome,
+        check_with_office: applicable && (c.office !== undefined || unconfirmed),
+        unconfirmed,
+        facts: read,
+        reason: template.replace(/\{([a-z_][a-z0-9_]*)\}/g, (m, name: string) => vars[name] ?? m),
+        sources: c.sources.length
+          ? c.sources
+          : [...new Set(leaves.flatMap((l) => (l.leaf.param ? version.parameters[l.leaf.param]!.sources : [])))],
+        applicable,
+      };
+      if (single) {
+        result.value = (f[single.fact] ?? null) as CriterionResult["value"];
+        result.threshold = thresholdOf(single, version);
+      }
+      return result;
+    });
+
+    const failed = criteria.some((c) => c.outcome === "failed" && !c.unconfirmed);
+    const missing = failed
+      ? []
+      : [...new Set(criteria.filter((c) => c.outcome === "unknown").flatMap((c) => c.facts))]
+          .filter((name) => f[name] === undefined || f[name] === null)
+          .sort((a, b) => order.get(a)! - order.get(b)!);
+    const status: Status = failed
+      ? "not_eligible"
+      : missing.length
+        ? "needs_info"
+        : criteria.some((c) => c.check_with_office)
+          ? "likely_eligible"
+          : "eligible";
+    results.push({
+      scheme: scheme.id,
+      category: scheme.category,
+      status,
+      rule_version: version.rule_version,
+      criteria: criteria.map(({ applicable: _, ...c }) => c),
+      missing,
+    });
+  }
+  return {
+    country: pack.country.code,
+    date,
+    lang,
+    rules_version: rulesVersion,
+    results,
+    next_question: nextQuestion(results, facts, order),
+  };
+}
+
+export function evalTest(t: Test, f: Record<string, unknown>, v: SchemeVersion): Outcome {
+  if ("all" in t) {
+    const rs = t.all.map((k) => evalTest(k, f, v));
+    return rs.includes("failed") ? "failed" : rs.includes("unknown") ? "unknown" : "passed";
+  }
+  if ("any" in t) {
+    const rs = t.any.map((k) => evalTest(k, f, v));
+    return rs.includes("passed") ? "passed" : rs.includes("unknown") ? "unknown" : "failed";
+  }
+  if ("not" in t) {
+    const r = evalTest(t.not, f, v);
+    return r === "unknown" ? r : r === "passed" ? "failed" : "passed";
+  }
+  const x = f[t.fact];
+  if (x === undefined || x === null) return "unknown";
+  const th = thresholdOf(t, v);
+  const list = Array.isArray(th) ? (th as unknown[]) : [th];
+  const xs = Array.isArray(x) ? (x as unknown[]) : [x];
+  let ok: boolean;
+  switch (t.op) {
+    case "eq": ok = x === th; break;
+    case "ne": ok = x !== th; break;
+    case "lt": ok = (x as number) < (th as number); break;
+    case "lte": ok = (x as number) <= (th as number); break;
+    case "gt": ok = (x as number) > (th as number); break;
+    case "gte": ok = (x as number) >= (th as number); break;
+    case "in": ok = list.includes(x); break;
+    case "not_in": ok = !list.includes(x); break;
+    case "includes_any": ok = xs.some((e) => list.includes(e)); break;
+    case "includes_none": ok = !xs.some((e) => list.includes(e)); break;
+  }
+  return ok ? "passed" : "failed";
+}

@@ -1,0 +1,197 @@
+/**
+ * Types of the compiled rule packs the engine evaluates, the facts it reads and the results it returns.
+ * Plain data only: packs are produced at build time from `rules/<cc>/*.yaml` (see src/rules/) and
+ * bundled as JSON-like modules, so the same types serve the Worker, the browser and Node.
+ */
+
+/** ISO 639-1 language code (`en`, `sw`, `th`, ...), or `fil` for Filipino. */
+export type Lang = string;
+
+/** Member-facing text in several languages; `en` is always present and is the fallback. */
+export type Text = { en: string } & Record<Lang, string>;
+
+export type Category =
+  | "health_insurance"
+  | "pension"
+  | "informal_worker"
+  | "maternity"
+  | "cash_transfer"
+  | "accident"
+  | "labour_protection";
+
+export type SourceTier = "law" | "official" | "news" | "secondary";
+
+export interface Source {
+  id: string;
+  title: string;
+  url: string;
+  /** Date of the document (or when it was read, if undated), ISO `YYYY-MM-DD`. */
+  date: string;
+  tier: SourceTier;
+}
+
+export type Scalar = string | number | boolean;
+
+/** A threshold or amount with the sources that settle it. */
+export interface Parameter {
+  value: Scalar | Scalar[];
+  unit?: string;
+  sources: string[];
+  /** The sources do not settle this value: members are told to check with the office. */
+  unconfirmed: boolean;
+  note?: string;
+}
+
+export type CompareOp = "eq" | "ne" | "lt" | "lte" | "gt" | "gte";
+export type ListOp = "in" | "not_in" | "includes_any" | "includes_none";
+
+/** A comparison of one fact with a literal or a named parameter of the version. */
+export interface LeafTest {
+  fact: string;
+  op: CompareOp | ListOp;
+  /** Literal threshold; exactly one of `value` and `param` is set. */
+  value?: Scalar | Scalar[];
+  param?: string;
+}
+
+export type Test = LeafTest | { all: Test[] } | { any: Test[] } | { not: Test };
+
+export interface Criterion {
+  id: string;
+  /** Absent for a criterion only an office can judge (a means test): its outcome is always "unknown, office". */
+  test?: Test;
+  /** The criterion applies only when this holds; otherwise it passes as not applicable. */
+  when?: Test;
+  /** What the office assesses, for judgement criteria. */
+  office?: Text;
+  reason: { pass: Text; fail: Text; unknown?: Text; not_applicable?: Text };
+  sources: string[];
+  /** The rule itself (not only a threshold) is not settled by the sources. */
+  unconfirmed: boolean;
+}
+
+export type Period = "day" | "week" | "month" | "quarter" | "year" | "once";
+
+export interface Contribution {
+  /** Amount in the country's currency, or a parameter name holding it; absent when it varies. */
+  amount?: number;
+  param?: string;
+  period: Period;
+  text: Text;
+}
+
+export interface ApplyChannel {
+  kind: "office" | "ussd" | "web" | "app" | "phone" | "agent" | "sms";
+  /** USSD code, URL, phone number or office name, when there is one. */
+  value?: string;
+  text: Text;
+}
+
+export interface SchemeVersion {
+  /** `<cc>/<scheme_id>@<effective_from>` */
+  rule_version: string;
+  effective_from: string;
+  /** Last day in force (inclusive), if the version has ended. */
+  effective_to?: string;
+  repealed_by?: string;
+  sources: string[];
+  parameters: Record<string, Parameter>;
+  criteria: Criterion[];
+  contributions: Contribution[];
+  benefits: Text[];
+  documents: Text[];
+  apply: ApplyChannel[];
+}
+
+export interface Scheme {
+  id: string;
+  category: Category;
+  name: Text;
+  administering_body: Text;
+  summary: Text;
+  sources: Source[];
+  versions: SchemeVersion[];
+  /** Languages whose translation of this scheme is still to be reviewed by a native speaker. */
+  needs_review: Lang[];
+}
+
+export type FactType = "boolean" | "integer" | "number" | "date" | "enum" | "list";
+
+export interface FactDef {
+  name: string;
+  type: FactType;
+  /** Allowed values for `enum` and the items of `list`; for `list` facts of a country, filled at build. */
+  values?: string[];
+  min?: number;
+  max?: number;
+  label: Text;
+}
+
+export interface Country {
+  code: string;
+  name: Text;
+  currency: string;
+  languages: Lang[];
+  id_documents: { id: string; name: Text }[];
+  poverty_registry?: { name: Text };
+  external_programmes: { code: string; name: Text }[];
+  regions: { code: string; name: Text }[];
+  /** Facts this country adds to the common vocabulary. */
+  facts: FactDef[];
+  needs_review: Lang[];
+}
+
+export interface Pack {
+  country: Country;
+  schemes: Scheme[];
+  /** Content hash of this country's pack. */
+  hash: string;
+}
+
+/** The value of a fact as given: `null` means the member declined to answer; absent means never asked. */
+export type FactValue = Scalar | string[] | null;
+export type Facts = Record<string, FactValue>;
+
+export type Status = "eligible" | "likely_eligible" | "not_eligible" | "needs_info";
+export type Outcome = "passed" | "failed" | "unknown";
+
+export interface CriterionResult {
+  id: string;
+  outcome: Outcome;
+  /** An office must judge this criterion (means test), or its threshold is unconfirmed. */
+  check_with_office: boolean;
+  unconfirmed: boolean;
+  /** Facts this criterion read. */
+  facts: string[];
+  /** The value seen, for a criterion on a single fact. */
+  value?: FactValue;
+  /** The threshold compared with, for a criterion on a single fact. */
+  threshold?: Scalar | Scalar[];
+  reason: string;
+  sources: string[];
+}
+
+export interface SchemeResult {
+  scheme: string;
+  category: Category;
+  status: Status;
+  rule_version: string;
+  criteria: CriterionResult[];
+  /** Facts whose answer could change the status, in question order. */
+  missing: string[];
+}
+
+export interface NextQuestion {
+  fact: string;
+  /** Open schemes this answer helps settle. */
+  schemes: string[];
+}
+
+export interface Evaluation {
+  country: string;
+  date: string;
+  lang: Lang;
+  rules_version: string;
+  results: SchemeResult[];
+  next_question: NextQuestion | null;
+}

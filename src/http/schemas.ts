@@ -1,0 +1,223 @@
+/**
+ * Request and response schemas of the public API. The same schemas validate requests and generate
+ * /api/openapi.json, so the documentation cannot drift from the code.
+ */
+import { z } from "@hono/zod-openapi";
+import { isIsoDate } from "../engine/dates";
+import { BASE_FACTS } from "../engine/vocabulary";
+
+export const STATUSES = ["eligible", "likely_eligible", "not_eligible", "needs_info"] as const;
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "invalid_request" }),
+      message: z.string(),
+      issues: z
+        .array(z.object({ path: z.string().openapi({ example: "facts.monthly_income" }), message: z.string() }))
+        .optional(),
+    }),
+  })
+  .openapi("Error");
+
+export const CountryCodeSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, "must be a two-letter country code such as ke")
+  .openapi({ example: "ke", description: "ISO 3166-1 alpha-2 code, any case" });
+
+export const DateSchema = z
+  .string()
+  .refine(isIsoDate, "must be a real date written YYYY-MM-DD")
+  .refine((d) => d >= "1900-01-01" && d <= "2100-12-31", "must be between 1900-01-01 and 2100-12-31")
+  .openapi({ example: "2025-06-01" });
+
+export const LangSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, "must be a language code such as en, sw, th or fil")
+  .openapi({
+    example: "sw",
+    description: "Language of reasons and content. A language the country's rules lack falls back to English; the answer says which was used.",
+  });
+
+const jsonType = { boolean: "boolean", integer: "integer", number: "number", date: "string", enum: "string", list: "array" } as const;
+
+/** The common vocabulary, documented; countries may add facts (see GET /api/countries/{cc}/schemes). */
+export const FactsSchema = z.record(z.string(), z.unknown()).openapi("Facts", {
+  description:
+    "A member's facts, by name from the common vocabulary (and any facts the country adds). null means the member declined to answer; an absent fact was never asked.",
+  properties: Object.fromEntries(
+    BASE_FACTS.map((f) => [
+      f.name,
+      {
+        type: jsonType[f.type],
+        nullable: true,
+        description: f.label.en,
+        ...(f.type === "date" ? { format: "date" } : {}),
+        ...(f.values ? { enum: f.values } : {}),
+        ...(f.type === "list" ? { items: { type: "string" } } : {}),
+      },
+    ]),
+  ),
+  example: { birth_date: "1980-03-14", worker_type: "self_employed", monthly_income: 9000, region: "kisumu" },
+});
+
+export const CheckRequestSchema = z
+  .object({
+    country: CountryCodeSchema,
+    date: DateSchema.optional().openapi({ description: "Evaluation date; today (UTC) when absent" }),
+    lang: LangSchema.optional(),
+    facts: FactsSchema,
+  })
+  .strict()
+  .openapi("CheckRequest");
+
+const TextOut = z.string();
+
+const SourceSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    url: z.string(),
+    date: z.string(),
+    tier: z.enum(["law", "official", "news", "secondary"]),
+  })
+  .openapi("Source");
+
+const ContributionSchema = z.object({
+  amount: z.number().optional(),
+  param: z.string().optional(),
+  period: z.enum(["day", "week", "month", "quarter", "year", "once"]),
+  text: TextOut,
+});
+
+const ApplyChannelSchema = z.object({
+  kind: z.enum(["office", "ussd", "web", "app", "phone", "agent", "sms"]),
+  value: z.string().optional(),
+  text: TextOut,
+});
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+const CriterionResultSchema = z
+  .object({
+    id: z.string(),
+    outcome: z.enum(["passed", "failed", "unknown"]),
+    check_with_office: z.boolean().openapi({ description: "An office must judge this, or its threshold is not yet confirmed" }),
+    unconfirmed: z.boolean(),
+    facts: z.array(z.string()),
+    value: z.union([scalar, z.array(z.string()), z.null()]).optional(),
+    threshold: z.union([scalar, z.array(scalar)]).optional(),
+    reason: z.string(),
+    sources: z.array(z.string()),
+  })
+  .openapi("CriterionResult");
+
+export const SchemeResultSchema = z
+  .object({
+    scheme: z.string(),
+    name: z.string(),
+    category: z.string(),
+    status: z.enum(STATUSES),
+    rule_version: z.string().openapi({ example: "ke/sha@2024-10-01" }),
+    effective_from: z.string(),
+    criteria: z.array(CriterionResultSchema),
+    missing: z.array(z.string()),
+    summary: z.string(),
+    contributions: z.array(ContributionSchema),
+    benefits: z.array(z.string()),
+    documents: z.array(z.string()),
+    apply: z.array(ApplyChannelSchema),
+    sources: z.array(SourceSchema),
+  })
+  .openapi("SchemeResult");
+
+export const CheckResponseSchema = z
+  .object({
+    country: z.string(),
+    date: z.string(),
+    lang: z.string(),
+    rules_version: z.string().openapi({ description: "Content hash of the whole rule set" }),
+    results: z.array(SchemeResultSchema),
+    next_question: z
+      .object({ fact: z.string(), label: z.string(), schemes: z.array(z.string()) })
+      .nullable()
+      .openapi({ description: "The fact whose answer settles the most open schemes, or null when none is left" }),
+  })
+  .openapi("CheckResponse");
+
+const ParameterSchema = z.object({
+  value: z.union([scalar, z.array(scalar)]),
+  unit: z.string().optional(),
+  sources: z.array(z.string()),
+  unconfirmed: z.boolean(),
+  note: z.string().optional(),
+});
+
+const FactDefSchema = z.object({
+  name: z.string(),
+  type: z.enum(["boolean", "integer", "number", "date", "enum", "list"]),
+  values: z.array(z.string()).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  label: z.string(),
+});
+
+export const CountrySummarySchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    currency: z.string(),
+    languages: z.array(z.string()),
+    schemes: z.array(z.string()),
+    rules_hash: z.string(),
+  })
+  .openapi("CountrySummary");
+
+export const CountriesResponseSchema = z
+  .object({ rules_version: z.string(), countries: z.array(CountrySummarySchema) })
+  .openapi("Countries");
+
+export const CountrySchemesResponseSchema = z
+  .object({
+    rules_version: z.string(),
+    lang: z.string(),
+    country: z.object({
+      code: z.string(),
+      name: z.string(),
+      currency: z.string(),
+      languages: z.array(z.string()),
+      id_documents: z.array(z.object({ id: z.string(), name: z.string() })),
+      poverty_registry: z.object({ name: z.string() }).optional(),
+      external_programmes: z.array(z.object({ code: z.string(), name: z.string() })),
+      regions: z.array(z.object({ code: z.string(), name: z.string() })),
+      facts: z.array(FactDefSchema).openapi({ description: "Every fact a member of this country may give" }),
+    }),
+    schemes: z.array(
+      z.object({
+        id: z.string(),
+        category: z.string(),
+        name: z.string(),
+        administering_body: z.string(),
+        summary: z.string(),
+        needs_review: z.array(z.string()),
+        sources: z.array(SourceSchema),
+        versions: z.array(
+          z.object({
+            rule_version: z.string(),
+            effective_from: z.string(),
+            effective_to: z.string().optional(),
+            repealed_by: z.string().optional(),
+            in_force: z.boolean().openapi({ description: "In force on the requested date (default today)" }),
+            sources: z.array(z.string()),
+            parameters: z.record(z.string(), ParameterSchema),
+            criteria: z.array(z.unknown()),
+            contributions: z.array(ContributionSchema),
+            benefits: z.array(z.string()),
+            documents: z.array(z.string()),
+            apply: z.array(ApplyChannelSchema),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi("CountrySchemes");

@@ -1,0 +1,228 @@
+/**
+ * The rule-file format: the one zod schema that says what `rules/<cc>/country.yaml`, `rules/<cc>/schemes/*.yaml`
+ * and their test vectors `*.test.yaml` may contain. rules/README.md explains it to rule authors.
+ */
+import { z } from "zod";
+
+const snake = z.string().regex(/^[a-z][a-z0-9_]*$/, "must be snake_case: lower-case letters, digits and _");
+const langCode = z.string().regex(/^[a-z]{2,3}$/, "must be a language code such as en, sw, th, fil");
+
+/** An ISO date. YAML turns unquoted 2024-10-01 into a Date; both forms are accepted and normalised. */
+export const IsoDateSchema = z
+  .union([z.string(), z.date()])
+  .transform((v, ctx) => {
+    const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+    if (!isIsoDate(s)) {
+      ctx.addIssue({ code: "custom", message: `"${s}" is not a real date in the form YYYY-MM-DD` });
+      return z.NEVER;
+    }
+    return s;
+  });
+
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/** Text in several languages, or a plain string for English only. English is required. */
+export const TextSchema = z
+  .union([z.string().min(1), z.record(langCode, z.string().min(1))])
+  .transform((v, ctx) => {
+    if (typeof v === "string") return { en: v };
+    if (!v.en) {
+      ctx.addIssue({ code: "custom", message: "needs an English text (en:), which is the fallback" });
+      return z.NEVER;
+    }
+    return v as { en: string } & Record<string, string>;
+  });
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+export const CATEGORIES = [
+  "health_insurance",
+  "pension",
+  "informal_worker",
+  "maternity",
+  "cash_transfer",
+  "accident",
+  "labour_protection",
+] as const;
+
+const OPS = ["eq", "ne", "lt", "lte", "gt", "gte", "in", "not_in", "includes_any", "includes_none"] as const;
+
+export const LeafTestSchema = z
+  .object({
+    fact: snake,
+    op: z.enum(OPS, { error: (i) => `unknown operator ${JSON.stringify(i.input)}; use one of ${OPS.join(", ")}` }),
+    value: z.union([scalar, z.array(scalar)]).optional(),
+    param: snake.optional(),
+  })
+  .strict()
+  .refine((t) => (t.value === undefined) !== (t.param === undefined), {
+    message: "give exactly one of value: (a number or text) and param: (the name of a parameter)",
+  });
+
+export type TestInput =
+  | z.infer<typeof LeafTestSchema>
+  | { all: TestInput[] }
+  | { any: TestInput[] }
+  | { not: TestInput };
+
+export const TestSchema: z.ZodType<TestInput> = z.lazy(() =>
+  z.union([
+    LeafTestSchema,
+    z.object({ all: z.array(TestSchema).min(1) }).strict(),
+    z.object({ any: z.array(TestSchema).min(1) }).strict(),
+    z.object({ not: TestSchema }).strict(),
+  ]),
+);
+
+export const CriterionSchema = z
+  .object({
+    id: snake,
+    test: TestSchema.optional(),
+    when: TestSchema.optional(),
+    office: TextSchema.optional(),
+    reason: z
+      .object({
+        pass: TextSchema,
+        fail: TextSchema,
+        unknown: TextSchema.optional(),
+        not_applicable: TextSchema.optional(),
+      })
+      .strict(),
+    sources: z.array(snake).default([]),
+    unconfirmed: z.boolean().default(false),
+  })
+  .strict()
+  .refine((c) => c.test !== undefined || c.office !== undefined, {
+    message: "a criterion needs a test: or, when only an office can judge it, an office: text",
+  })
+  .refine((c) => !(c.test !== undefined && c.office !== undefined), {
+    message: "give either test: or office:, not both (split it into two criteria)",
+  });
+
+export const ParameterSchema = z
+  .object({
+    value: z.union([scalar, z.array(scalar)]),
+    unit: z.string().optional(),
+    sources: z.array(snake).min(1, "every parameter cites at least one source"),
+    unconfirmed: z.boolean().default(false),
+    note: z.string().optional(),
+  })
+  .strict();
+
+const PERIODS = ["day", "week", "month", "quarter", "year", "once"] as const;
+
+export const ContributionSchema = z
+  .object({
+    amount: z.number().nonnegative().optional(),
+    param: snake.optional(),
+    period: z.enum(PERIODS),
+    text: TextSchema,
+  })
+  .strict();
+
+export const ApplyChannelSchema = z
+  .object({
+    kind: z.enum(["office", "ussd", "web", "app", "phone", "agent", "sms"]),
+    value: z.string().optional(),
+    text: TextSchema,
+  })
+  .strict();
+
+/** Content a version may give, or inherit from the version before it (or from the scheme's defaults). */
+const contentFields = {
+  contributions: z.array(ContributionSchema).optional(),
+  benefits: z.array(TextSchema).optional(),
+  documents: z.array(TextSchema).optional(),
+  apply: z.array(ApplyChannelSchema).optional(),
+};
+
+export const VersionSchema = z
+  .object({
+    effective_from: IsoDateSchema,
+    effective_to: IsoDateSchema.optional(),
+    repealed_by: z.string().optional(),
+    sources: z.array(snake).min(1, "cite the source that sets this version's start date"),
+    parameters: z.record(snake, ParameterSchema).optional(),
+    criteria: z.array(CriterionSchema).optional(),
+    ...contentFields,
+  })
+  .strict();
+
+export const SourceSchema = z
+  .object({
+    id: snake,
+    title: z.string().min(1),
+    url: z.url(),
+    date: IsoDateSchema,
+    tier: z.enum(["law", "official", "news", "secondary"]),
+  })
+  .strict();
+
+export const SchemeFileSchema = z
+  .object({
+    id: snake,
+    category: z.enum(CATEGORIES),
+    name: TextSchema,
+    administering_body: TextSchema,
+    summary: TextSchema,
+    needs_review: z.array(langCode).default([]),
+    sources: z.array(SourceSchema).min(1),
+    ...contentFields,
+    versions: z.array(VersionSchema).min(1),
+  })
+  .strict();
+
+const FactDefSchema = z
+  .object({
+    name: snake,
+    type: z.enum(["boolean", "integer", "number", "date", "enum", "list"]),
+    values: z.array(snake).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    label: TextSchema,
+  })
+  .strict();
+
+export const CountryFileSchema = z
+  .object({
+    code: z.string().regex(/^[a-z]{2}$/, "must be the ISO 3166-1 alpha-2 code in lower case"),
+    name: TextSchema,
+    currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as KES"),
+    languages: z.array(langCode).min(1),
+    needs_review: z.array(langCode).default([]),
+    id_documents: z.array(z.object({ id: snake, name: TextSchema }).strict()).default([]),
+    poverty_registry: z.object({ name: TextSchema }).strict().optional(),
+    external_programmes: z.array(z.object({ code: snake, name: TextSchema }).strict()).default([]),
+    regions: z.array(z.object({ code: snake, name: TextSchema }).strict()).default([]),
+    facts: z.array(FactDefSchema).default([]),
+  })
+  .strict();
+
+const STATUS_OR_ABSENT = z.enum(["eligible", "likely_eligible", "not_eligible", "needs_info", "not_in_force"]);
+
+export const VectorSchema = z
+  .object({
+    name: z.string().min(1),
+    date: IsoDateSchema,
+    facts: z.record(z.string(), z.unknown()),
+    expect: z.record(
+      snake,
+      z.union([
+        STATUS_OR_ABSENT,
+        z.object({ status: STATUS_OR_ABSENT, missing: z.array(snake).optional() }).strict(),
+      ]),
+    ),
+  })
+  .strict();
+
+export const VectorFileSchema = z.array(VectorSchema).min(1, "a vector file needs at least one vector");
+
+export type SchemeFile = z.infer<typeof SchemeFileSchema>;
+export type CountryFile = z.infer<typeof CountryFileSchema>;
+export type Vector = z.infer<typeof VectorSchema>;
