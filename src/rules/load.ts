@@ -5,7 +5,7 @@
  */
 import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
-import type { Country, Criterion, FactDef, Pack, Scheme, SchemeVersion, Test } from "../engine/types";
+import type { Country, Criterion, FactDef, Pack, Scheme, SchemeVersion, Test, Text } from "../engine/types";
 import { countryFacts } from "../engine/vocabulary";
 import { leafTests } from "../engine/tests";
 import {
@@ -59,7 +59,7 @@ class Parsed {
     for (const err of doc.errors) {
       this.errors.push({
         file: file.path,
-        line: err.linePos?.[0]?.line,
+        line: this.lines.linePos(err.pos[0]).line,
         at: "",
         message: `not valid YAML: ${err.message.split("\n")[0]}`,
       });
@@ -143,6 +143,8 @@ export function loadCountry(
 
   const country = toCountry(c);
   const schemeIds = parsedSchemes.map((x) => x.s.id);
+  // Vectors are checked against every scheme file, so a scheme with errors does not also flag its vectors.
+  const fileStems = schemeFiles.map((f) => f.path.split("/").pop()!.replace(/\.yaml$/, ""));
   const facts = new Map(
     countryFacts(country, schemeIds).map((f) => [f.name, f] as const),
   );
@@ -160,16 +162,16 @@ export function loadCountry(
     errors.push(...p.errors);
     if (!v) continue;
     const stem = f.path.split("/").pop()!.replace(/\.test\.yaml$/, "");
-    if (!schemeIds.includes(stem)) errors.push(p.error([], `test vectors for "${stem}", but there is no scheme ${stem}.yaml`));
+    if (!fileStems.includes(stem)) errors.push(p.error([], `test vectors for "${stem}", but there is no scheme ${stem}.yaml`));
     v.forEach((vec, i) => {
       for (const id of Object.keys(vec.expect)) {
-        if (!schemeIds.includes(id)) errors.push(p.error([i, "expect", id], `no scheme "${id}" in ${c.code}`));
+        if (!fileStems.includes(id)) errors.push(p.error([i, "expect", id], `no scheme "${id}" in ${c.code}`));
       }
     });
     vectors.push({ file: f.path, scheme: stem, vectors: v });
   }
-  for (const id of schemeIds) {
-    if (!vectors.some((v) => v.scheme === id)) {
+  for (const id of fileStems) {
+    if (!vectors.some((v) => v.scheme === id) && !vectorFiles.some((f) => f.path.endsWith(`/${id}.test.yaml`))) {
       errors.push({ file: `${dir}/schemes/${id}.test.yaml`, at: "", message: `missing: scheme "${id}" has no test vectors` });
     }
   }
@@ -336,12 +338,16 @@ function checkCriterion(
     errors.push(p.error([...at, "sources"], "cite the source of this rule (sources: [id]); a threshold can also come from a parameter with its own sources"));
   }
   const allowed = new Set(["value", "threshold", ...Object.keys(parameters)]);
-  for (const [kind, text] of Object.entries(crit.reason)) {
+  const texts: [Path, Text | undefined][] = [
+    ...Object.entries(crit.reason).map(([kind, text]): [Path, Text | undefined] => [["reason", kind], text]),
+    [["office"], crit.office],
+  ];
+  for (const [where, text] of texts) {
     if (!text) continue;
     for (const [lang, s] of Object.entries(text)) {
       for (const m of s.matchAll(PLACEHOLDER)) {
         if (!allowed.has(m[1]!)) {
-          errors.push(p.error([...at, "reason", kind, lang], `{${m[1]}} is not {value}, {threshold} or a parameter of this version`));
+          errors.push(p.error([...at, ...where, lang], `{${m[1]}} is not {value}, {threshold} or a parameter of this version`));
         }
       }
     }

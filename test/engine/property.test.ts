@@ -1,0 +1,70 @@
+/**
+ * The compiled evaluator against the slow reference evaluator on thousands of random profiles and dates, over
+ * the real bundled packs and a synthetic pack using every operator, combinator, `when`, office criteria and
+ * unconfirmed parameters.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkFacts, compilePack, referenceEvaluate } from "../../src/engine";
+import type { Facts, Pack } from "../../src/engine/types";
+import { arbFacts } from "../helpers/arbitraries";
+import { PACKS } from "../../src/rules/generated/index";
+import { packOf, scheme } from "../helpers/pack";
+
+const synthetic = packOf({
+  mixed: scheme(
+    "mixed",
+    `  - effective_from: 2015-01-01
+    sources: [act]
+    parameters:
+      ceiling: { value: 15000, sources: [act], unconfirmed: true }
+      ages: { value: [18, 19, 20], sources: [act] }
+    criteria:
+      - id: a
+        test: { any: [ { fact: age, op: lt, value: 30 }, { all: [ { fact: sex, op: eq, value: female }, { not: { fact: age, op: gt, value: 65 } } ] } ] }
+        sources: [act]
+        reason: { pass: "ok {value}", fail: "no {value}" }
+      - id: b
+        when: { fact: worker_type, op: not_in, value: [employee] }
+        test: { fact: monthly_income, op: lte, param: ceiling }
+        sources: [act]
+        reason: { pass: "{value} <= {ceiling}", fail: "{value} > {threshold}", not_applicable: "n/a" }
+      - id: c
+        test: { fact: covered_by, op: includes_any, value: [civil_pension, mixed] }
+        sources: [act]
+        reason: { pass: covered, fail: not covered, unknown: tell us }
+      - id: d
+        when: { fact: is_pregnant, op: eq, value: true }
+        office: { en: The office checks the pregnancy card., sw: Ofisi itaangalia kadi. }
+        sources: [act]
+        reason: { pass: p, fail: f }
+      - id: e
+        test: { fact: age, op: in, param: ages }
+        reason: { pass: "in {ages}", fail: "{value} not in {ages}" }
+  - effective_from: 2022-03-01
+    effective_to: 2030-12-31
+    sources: [act]
+    parameters:
+      ceiling: { value: 25000, sources: [act] }
+`,
+  ),
+});
+
+const arbDate = fc.date({ min: new Date("2014-01-01"), max: new Date("2031-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
+const packs: [string, Pack][] = [...Object.entries(PACKS), ["synthetic", synthetic]];
+
+describe.each(packs)("compiled engine agrees with the reference evaluator: %s", (_name, pack) => {
+  const engine = compilePack(pack, "rv");
+  it("on thousands of random profiles, dates and languages", () => {
+    fc.assert(
+      fc.property(arbFacts(pack), arbDate, fc.constantFrom("en", ...pack.country.languages, "xx"), (raw, date, lang) => {
+        const checked = checkFacts(pack, raw, date);
+        fc.pre(checked.ok);
+        const facts = (checked as { facts: Facts }).facts;
+        expect(engine.evaluate(facts, { date, lang })).toEqual(referenceEvaluate(pack, facts, { date, lang }, "rv"));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
