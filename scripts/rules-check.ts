@@ -3,6 +3,7 @@
  * and every date) and translation coverage per language. Exits 1 on any error.
  *   npm run rules:check            everything
  *   npm run rules:test             only run the vectors, listing each failure
+ *   npm run rules:check -- --country th   one country only
  */
 import { compilePack } from "../src/engine/compile";
 import { formatRuleError } from "../src/rules/load";
@@ -11,7 +12,11 @@ import { translationCoverage } from "../src/rules/translations";
 import { coverageGaps, runVector } from "../src/rules/vectors";
 
 const vectorsOnly = process.argv.includes("--vectors-only");
-const { countries, errors, rulesVersion } = readRules();
+const only = process.argv.includes("--country") ? process.argv[process.argv.indexOf("--country") + 1] : undefined;
+const all = readRules();
+const { rulesVersion } = all;
+const countries = all.countries.filter((c) => !only || c.pack.country.code === only);
+const errors = all.errors.filter((e) => !only || e.file.startsWith(`rules/${only}/`));
 let problems = 0;
 
 if (errors.length) {

@@ -98,6 +98,8 @@ export interface SchemeVersion {
   parameters: Record<string, Parameter>;
   criteria: Criterion[];
   contributions: Contribution[];
+  /** Whether the government pays part or all of the contribution (`unknown` when the file does not say). */
+  subsidy: { kind: "none" | "partial" | "full" | "unknown"; sources: string[]; text?: Text };
   benefits: Text[];
   documents: Text[];
   apply: ApplyChannel[];

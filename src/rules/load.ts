@@ -259,10 +259,16 @@ function toScheme(
       parameters,
       criteria,
       contributions: v.contributions ?? prev?.contributions ?? s.contributions ?? [],
+      subsidy: v.subsidy ?? prev?.subsidy ?? s.subsidy ?? { kind: "unknown", sources: [] },
       benefits: v.benefits ?? prev?.benefits ?? s.benefits ?? [],
       documents: v.documents ?? prev?.documents ?? s.documents ?? [],
       apply: v.apply ?? prev?.apply ?? s.apply ?? [],
     };
+    if (v.subsidy) cite(v.subsidy.sources, [...at, "subsidy", "sources"]);
+    if (vi === 0 && s.subsidy) cite(s.subsidy.sources, ["subsidy", "sources"]);
+    if (version.subsidy.kind !== "unknown" && version.subsidy.sources.length === 0) {
+      errors.push(p.error(v.subsidy ? [...at, "subsidy"] : ["subsidy"], "cite the source that says who pays (sources: [id])"));
+    }
     for (const [ki, k] of version.contributions.entries()) {
       if (k.param && !(k.param in parameters)) errors.push(p.error([...at, "contributions", ki, "param"], `no parameter "${k.param}" in this version`));
     }

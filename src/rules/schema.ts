@@ -137,6 +137,11 @@ export const ApplyChannelSchema = z
 /** Content a version may give, or inherit from the version before it (or from the scheme's defaults). */
 const contentFields = {
   contributions: z.array(ContributionSchema).optional(),
+  /** Whether the government pays part or all of members' contributions (for the policy matrix). */
+  subsidy: z
+    .object({ kind: z.enum(["none", "partial", "full", "unknown"]), sources: z.array(snake).default([]), text: TextSchema.optional() })
+    .strict()
+    .optional(),
   benefits: z.array(TextSchema).optional(),
   documents: z.array(TextSchema).optional(),
   apply: z.array(ApplyChannelSchema).optional(),
