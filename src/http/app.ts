@@ -11,6 +11,7 @@ import { checkRoutes } from "./routes/check";
 import { countryRoutes } from "./routes/countries";
 import { OPENAPI_INFO, renderDocs } from "./routes/docs";
 import { landingPage } from "./routes/landing";
+import { matrixRoutes } from "./routes/matrix";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -19,6 +20,7 @@ const METHODS: [RegExp, string[]][] = [
   [/^\/api\/check$/, ["POST"]],
   [/^\/api\/countries$/, ["GET", "HEAD"]],
   [/^\/api\/countries\/[^/]+\/schemes$/, ["GET", "HEAD"]],
+  [/^\/api\/policy-matrix(\.csv)?$/, ["GET", "HEAD"]],
   [/^\/api\/openapi\.json$/, ["GET", "HEAD"]],
   [/^\/api\/docs$/, ["GET", "HEAD"]],
   [/^\/$/, ["GET", "HEAD"]],
@@ -63,6 +65,7 @@ export function createApp() {
 
   app.route("/", checkRoutes);
   app.route("/", countryRoutes);
+  app.route("/", matrixRoutes);
   app.doc("/api/openapi.json", OPENAPI_INFO);
   app.get("/api/docs", (c) => renderDocs(c, app.getOpenAPIDocument(OPENAPI_INFO)));
   app.get("/", landingPage);
