@@ -14,6 +14,7 @@ export default defineConfig({
   ],
   test: {
     include: ["test/**/*.test.ts"],
+    exclude: ["test/web/**"],
     setupFiles: ["./test/apply-migrations.ts"],
   },
 });

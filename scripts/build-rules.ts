@@ -28,9 +28,18 @@ for (const c of countries) {
 }
 writeFileSync(
   join(OUT, "index.ts"),
-  `${HEADER}import type { Pack } from "../../engine/types";\n${codes.map((cc) => `import ${cc} from "./${cc}";`).join("\n")}\n\n` +
+  // Imported as pack_<cc>: some country codes (in, do, if) are reserved words.
+  `${HEADER}import type { Pack } from "../../engine/types";\n${codes.map((cc) => `import pack_${cc} from "./${cc}";`).join("\n")}\n\n` +
     `/** Content hash of the whole rule set, returned with every evaluation. */\nexport const RULES_VERSION = ${JSON.stringify(rulesVersion)};\n\n` +
-    `export const PACKS: Readonly<Record<string, Pack>> = { ${codes.join(", ")} };\n`,
+    `export const PACKS: Readonly<Record<string, Pack>> = { ${codes.map((cc) => `${cc}: pack_${cc}`).join(", ")} };\n`,
+);
+// A light index for the page: enough to pick a country and language before loading that country's pack.
+writeFileSync(
+  join(OUT, "countries.ts"),
+  `${HEADER}import type { Text } from "../../engine/types";\n\n` +
+    `export interface CountryEntry { code: string; name: Text; languages: string[]; currency: string; hash: string }\n\n` +
+    `export const RULES_VERSION = ${JSON.stringify(rulesVersion)};\n\n` +
+    `export const COUNTRIES: readonly CountryEntry[] = ${JSON.stringify(countries.map((c) => ({ code: c.pack.country.code, name: c.pack.country.name, languages: c.pack.country.languages, currency: c.pack.country.currency, hash: c.pack.hash })))};\n`,
 );
 writeFileSync(
   join(OUT, "vectors.ts"),

@@ -10,8 +10,8 @@ import { errorBody, notFound, onError } from "./errors";
 import { checkRoutes } from "./routes/check";
 import { countryRoutes } from "./routes/countries";
 import { OPENAPI_INFO, renderDocs } from "./routes/docs";
-import { landingPage } from "./routes/landing";
 import { matrixRoutes } from "./routes/matrix";
+import { pageRoutes } from "./routes/page";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -24,6 +24,7 @@ const METHODS: [RegExp, string[]][] = [
   [/^\/api\/openapi\.json$/, ["GET", "HEAD"]],
   [/^\/api\/docs$/, ["GET", "HEAD"]],
   [/^\/$/, ["GET", "HEAD"]],
+  [/^\/check$/, ["GET", "HEAD", "POST"]],
 ];
 
 export function createApp() {
@@ -68,7 +69,7 @@ export function createApp() {
   app.route("/", matrixRoutes);
   app.doc("/api/openapi.json", OPENAPI_INFO);
   app.get("/api/docs", (c) => renderDocs(c, app.getOpenAPIDocument(OPENAPI_INFO)));
-  app.get("/", landingPage);
+  app.route("/", pageRoutes);
 
   app.notFound(notFound);
   app.onError(onError);

@@ -124,6 +124,7 @@ export const SchemeResultSchema = z
     missing: z.array(z.string()),
     summary: z.string(),
     contributions: z.array(ContributionSchema),
+    subsidy: z.object({ kind: z.enum(["none", "partial", "full", "unknown"]), sources: z.array(z.string()), text: z.string().optional() }),
     benefits: z.array(z.string()),
     documents: z.array(z.string()),
     apply: z.array(ApplyChannelSchema),

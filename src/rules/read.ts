@@ -10,10 +10,16 @@ import { loadCountry, type LoadedCountry, type RuleError } from "./load";
 
 export const RULES_DIR = "rules";
 
+/**
+ * Country folders under `root`. `RULES_ONLY=ke,th` limits them, for building while another country's pack is a
+ * draft that does not pass yet.
+ */
 export function countryDirs(root = RULES_DIR): string[] {
+  const only = process.env.RULES_ONLY?.split(",").map((s) => s.trim()).filter(Boolean);
   return readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(root, d.name, "country.yaml")))
     .map((d) => d.name)
+    .filter((cc) => !only || only.includes(cc))
     .sort();
 }
 

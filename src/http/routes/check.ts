@@ -5,7 +5,7 @@ import { recordCheck } from "../../db/queries";
 import { checkFacts, factDefs } from "../../engine/facts";
 import { localize } from "../../engine/text";
 import { countryCodes, getEngine } from "../../rules/registry";
-import { versionContent } from "../content";
+import { presentResults } from "../../rules/content";
 import type { AppEnv } from "../env";
 import { invalid, pathOf } from "../errors";
 import { CheckRequestSchema, CheckResponseSchema, ErrorSchema } from "../schemas";
@@ -39,10 +39,7 @@ export const checkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   const { pack } = engine;
   const lang = evaluation.lang;
   const next = evaluation.next_question;
-  const results = evaluation.results.map((r) => {
-    const { name, summary, effective_from, contributions, benefits, documents, apply, sources } = versionContent(pack, r.scheme, r.rule_version, lang);
-    return { ...r, name, effective_from, summary, contributions, benefits, documents, apply, sources };
-  });
+  const results = presentResults(pack, evaluation);
 
   const counting = recordCheck(drizzle(c.env.DB), date, pack.country.code, evaluation.results).catch((e: unknown) => {
     console.error(`could not record check counts: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,15 +1,18 @@
 /**
- * Member-facing content of a scheme version in one language, joined to engine results. Localized once per
- * version and language, then reused.
+ * Member-facing content of a scheme version in one language, joined to engine results: what the API answers
+ * and what the page shows. Pure, so the Worker and the browser share it. Localized once per version and
+ * language, then reused.
  */
 import { localizeAll, type Localized } from "../engine/text";
-import type { Lang, Pack, Scheme, SchemeVersion, Source } from "../engine/types";
+import type { Evaluation, Lang, Pack, Scheme, SchemeResult, SchemeVersion, Source } from "../engine/types";
 
 export interface VersionContent {
   name: string;
   summary: string;
   effective_from: string;
+  category: Scheme["category"];
   contributions: Localized<SchemeVersion["contributions"]>;
+  subsidy: Localized<SchemeVersion["subsidy"]>;
   benefits: string[];
   documents: string[];
   apply: Localized<SchemeVersion["apply"]>;
@@ -29,7 +32,9 @@ export function versionContent(pack: Pack, schemeId: string, ruleVersion: string
     name: localizeAll(scheme.name, lang),
     summary: localizeAll(scheme.summary, lang),
     effective_from: version.effective_from,
+    category: scheme.category,
     contributions: localizeAll(version.contributions, lang),
+    subsidy: localizeAll(version.subsidy, lang),
     benefits: localizeAll(version.benefits, lang),
     documents: localizeAll(version.documents, lang),
     apply: localizeAll(version.apply, lang),
@@ -46,4 +51,14 @@ export function citedSources(scheme: Scheme, version: SchemeVersion): Source[] {
     ...version.criteria.flatMap((c) => c.sources),
   ]);
   return scheme.sources.filter((s) => ids.has(s.id));
+}
+
+export type PresentedResult = SchemeResult & Omit<VersionContent, "category">;
+
+/** Engine results with each scheme's content in the evaluation's language. */
+export function presentResults(pack: Pack, evaluation: Evaluation): PresentedResult[] {
+  return evaluation.results.map((r) => {
+    const { category: _c, ...content } = versionContent(pack, r.scheme, r.rule_version, evaluation.lang);
+    return { ...r, ...content };
+  });
 }

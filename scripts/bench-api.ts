@@ -1,0 +1,327 @@
+/**
+ * API benchmark (npm run bench:api). Applies the D1 migrations to a throw-away local database, starts the Worker
+ * with `wrangler dev` on a free port on 127.0.0.1, waits until it answers, then drives POST /api/check (a Kenya
+ * member, reasons in Swahili) and, as the peer, GET /api/countries with autocannon at 1, 10, 50 and 100
+ * connections (about 5 s each), printing requests/s and latency percentiles. The difference between the two is
+ * the engine's marginal cost (plus body parsing, validation and the per-check D1 count). Prints figures, never
+ * asserts timings. The server is always stopped by its process group, also on Ctrl-C.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon, { type Result } from "autocannon";
+
+const HOST = "127.0.0.1";
+const CONNECTIONS = [1, 10, 50, 100];
+const SECONDS = 5;
+const WARMUP_SECONDS = 3;
+const START_TIMEOUT_MS = 90_000;
+const TARGET = { rps: 1000, p99Ms: 50 };
+/** wrangler's own log level: "info" would print a line per request and measure the logger as much as the Worker. */
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? "warn";
+
+const CHECK_BODY = JSON.stringify({
+  country: "ke",
+  date: "2025-06-01",
+  lang: "sw",
+  facts: { age: 45, worker_type: "self_employed", residency_status: "citizen", region: "kisumu" },
+});
+
+interface Endpoint {
+  name: string;
+  method: "GET" | "POST";
+  path: string;
+  body?: string;
+}
+const CHECK: Endpoint = { name: "POST /api/check", method: "POST", path: "/api/check", body: CHECK_BODY };
+const COUNTRIES: Endpoint = { name: "GET /api/countries", method: "GET", path: "/api/countries" };
+
+/** The last lines wrangler printed, to show if it fails to start. */
+const serverLog: string[] = [];
+let server: ChildProcess | undefined;
+let stateDir: string | undefined;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, HOST, () => {
+      const address = s.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      s.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+/** Whether any process of the server's process group is still alive. */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops the server: SIGTERM to its whole process group (npx, wrangler, workerd), SIGKILL after 5 s. */
+async function stopServer(): Promise<void> {
+  const child = server;
+  server = undefined;
+  if (child?.pid !== undefined && groupAlive(child.pid)) {
+    const pgid = child.pid;
+    try {
+      process.kill(-pgid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    const deadline = Date.now() + 5000;
+    while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (groupAlive(pgid)) {
+      console.error(`server process group ${pgid} ignored SIGTERM; sending SIGKILL`);
+      try {
+        process.kill(-pgid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    console.log(`\nServer stopped (process group ${pgid}).`);
+  }
+  if (stateDir) {
+    rmSync(stateDir, { recursive: true, force: true });
+    stateDir = undefined;
+  }
+}
+
+function wrangler(args: string[]): string[] {
+  return ["scripts/wrangler.sh", ...args];
+}
+
+/** wrangler dev refuses to start when the `[assets]` directory of wrangler.toml is missing: say so plainly first. */
+function checkAssets(): void {
+  const toml = readFileSync("wrangler.toml", "utf8");
+  const dir = /^\[assets\][^[]*?^\s*directory\s*=\s*"([^"]+)"/m.exec(toml)?.[1];
+  if (dir && !existsSync(dir)) throw new Error(`the Worker's assets directory ${dir} does not exist: run npm run web:build first`);
+}
+
+async function startServer(port: number, inspectorPort: number): Promise<void> {
+  checkAssets();
+  stateDir = mkdtempSync(join(tmpdir(), "bench-api-d1-"));
+  console.log(`Applying D1 migrations to a throw-away local database (${stateDir})…`);
+  const migrate = spawnSync("sh", wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir]), {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 120_000,
+  });
+  if (migrate.status !== 0) {
+    throw new Error(`wrangler d1 migrations apply failed (exit ${migrate.status}):\n${migrate.stdout}\n${migrate.stderr}`);
+  }
+
+  const args = wrangler([
+    "dev",
+    "--ip", HOST,
+    "--port", String(port),
+    "--inspector-ip", HOST,
+    "--inspector-port", String(inspectorPort),
+    "--persist-to", stateDir,
+    "--log-level", LOG_LEVEL,
+    "--show-interactive-dev-session=false",
+  ]);
+  console.log(`Starting: sh ${args.join(" ")}`);
+  // detached: the server gets its own process group, so it can be stopped whole by its id.
+  server = spawn("sh", args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const keep = (chunk: Buffer) => {
+    // Strip terminal colours from wrangler's output.
+    serverLog.push(...chunk.toString().replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((l) => l.trim()));
+    if (serverLog.length > 60) serverLog.splice(0, serverLog.length - 60);
+  };
+  server.stdout?.on("data", keep);
+  server.stderr?.on("data", keep);
+  let exited: number | null | undefined;
+  server.once("exit", (code) => (exited = code));
+
+  const base = `http://${HOST}:${port}`;
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  const t0 = Date.now();
+  for (;;) {
+    if (exited !== undefined) throw new Error(`wrangler dev exited (${exited}) before answering:\n${serverLog.join("\n")}`);
+    // A Worker that does not build leaves wrangler dev running but never answering.
+    if (serverLog.some((l) => l.includes("Build failed"))) throw new Error(`the Worker does not build:\n${serverLog.join("\n")}`);
+    if (Date.now() > deadline) throw new Error(`wrangler dev did not answer within ${START_TIMEOUT_MS / 1000} s:\n${serverLog.join("\n")}`);
+    try {
+      const res = await fetch(`${base}/api/countries`, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  console.log(`Server answering on ${base} after ${((Date.now() - t0) / 1000).toFixed(1)} s (process group ${server.pid}).`);
+}
+
+/** One request of each kind, checked by hand before the load: both must be 200 with the expected shape. */
+async function preflight(base: string): Promise<void> {
+  const check = await fetch(`${base}/api/check`, { method: "POST", headers: { "content-type": "application/json" }, body: CHECK_BODY });
+  const body = (await check.json()) as { results?: { scheme: string; status: string }[]; error?: unknown };
+  if (check.status !== 200 || !Array.isArray(body.results)) {
+    throw new Error(`POST /api/check answered ${check.status}: ${JSON.stringify(body).slice(0, 500)}`);
+  }
+  const countries = await fetch(`${base}/api/countries`);
+  if (countries.status !== 200) throw new Error(`GET /api/countries answered ${countries.status}: ${(await countries.text()).slice(0, 500)}`);
+  const bytes = (await countries.arrayBuffer()).byteLength;
+  console.log(`Preflight: POST /api/check → 200, ${body.results.length} schemes (${body.results.map((r) => `${r.scheme}: ${r.status}`).join(", ")}), ${JSON.stringify(body).length} bytes.`);
+  console.log(`           GET /api/countries → 200, ${bytes} bytes.`);
+  console.log(`Request body: ${CHECK_BODY}\n`);
+}
+
+/** A load run's result, with the first few non-2xx answers as received (status and start of the body). */
+interface Run {
+  result: Result;
+  rejected: string[];
+}
+
+async function load(base: string, e: Endpoint, connections: number, seconds: number): Promise<Run> {
+  const rejected: string[] = [];
+  const run = autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    requests: [
+      {
+        method: e.method,
+        path: e.path,
+        headers: e.body ? { "content-type": "application/json" } : {},
+        body: e.body,
+        onResponse: (status, body) => {
+          if ((status < 200 || status > 299) && rejected.length < 3) rejected.push(`${status} ${body.slice(0, 300)}`);
+        },
+      },
+    ],
+  });
+  // Bounded: if autocannon has not finished well after its duration, stop it.
+  const watchdog = setTimeout(() => run.stop(), (seconds + 15) * 1000);
+  try {
+    return { result: await run, rejected };
+  } finally {
+    clearTimeout(watchdog);
+  }
+}
+
+interface Row extends Run {
+  endpoint: Endpoint;
+  connections: number;
+}
+
+const rps = (r: Result): number => (r["2xx"] + r.non2xx) / r.duration;
+
+function printTable(rows: Row[]): void {
+  const head = ["endpoint", "connections", "requests/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "2xx", "non-2xx", "errors", "timeouts"];
+  const cells = rows.map(({ endpoint, connections, result: r }) => [
+    endpoint.name,
+    String(connections),
+    rps(r).toFixed(0),
+    String(r.latency.p50),
+    String(r.latency.p90),
+    String(r.latency.p99),
+    String(r.latency.max),
+    String(r["2xx"]),
+    r.non2xx ? `${r.non2xx} (${Object.entries(r.statusCodeStats).filter(([code]) => !code.startsWith("2")).map(([code, s]) => `${code}×${s.count}`).join(", ")})` : "0",
+    String(r.errors),
+    String(r.timeouts),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(" | ")} |`;
+  console.log(line(head));
+  console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
+  for (const c of cells) console.log(line(c));
+}
+
+async function main(): Promise<void> {
+  console.log(`# API benchmark — ${new Date().toISOString()}`);
+  console.log(`node ${process.version}; wrangler dev (local workerd, local D1), log level ${LOG_LEVEL}; autocannon 9 in this process, same machine`);
+  console.log(`${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}\n`);
+  const port = await freePort();
+  const inspectorPort = await freePort();
+  await startServer(port, inspectorPort);
+  const base = `http://${HOST}:${port}`;
+  await preflight(base);
+
+  console.log(`Warm-up: ${WARMUP_SECONDS} s of POST /api/check and GET /api/countries at 10 connections (not reported)…`);
+  await load(base, CHECK, 10, WARMUP_SECONDS);
+  await load(base, COUNTRIES, 10, WARMUP_SECONDS);
+
+  const rows: Row[] = [];
+  for (const connections of CONNECTIONS) {
+    for (const endpoint of [CHECK, COUNTRIES]) {
+      process.stdout.write(`${endpoint.name} at ${connections} connection${connections > 1 ? "s" : ""} for ${SECONDS} s… `);
+      const { result, rejected } = await load(base, endpoint, connections, SECONDS);
+      rows.push({ endpoint, connections, result, rejected });
+      console.log(`${rps(result).toFixed(0)} req/s, p99 ${result.latency.p99} ms`);
+    }
+  }
+
+  console.log(`\n## Load (each row ${SECONDS} s; latency from autocannon, 1 ms resolution)\n`);
+  printTable(rows);
+
+  const bad = rows.filter((r) => r.result.non2xx || r.result.errors || r.result.timeouts);
+  if (bad.length) {
+    console.log(`\nNon-2xx answers, errors or timeouts in ${bad.length} run${bad.length > 1 ? "s" : ""}:`);
+    for (const r of bad) {
+      console.log(`- ${r.endpoint.name} at ${r.connections} connections: ${r.result.non2xx} non-2xx, ${r.result.errors} errors, ${r.result.timeouts} timeouts`);
+      for (const answer of r.rejected) console.log(`    ${answer.replace(/\s+/g, " ")}`);
+    }
+  } else {
+    console.log(`\nEvery response was 2xx; no errors, no timeouts.`);
+  }
+
+  console.log(`\n## Marginal cost of a check over the peer (engine + body validation + larger response + D1 count write)\n`);
+  for (const connections of CONNECTIONS) {
+    const c = rows.find((r) => r.endpoint === CHECK && r.connections === connections)!.result;
+    const p = rows.find((r) => r.endpoint === COUNTRIES && r.connections === connections)!.result;
+    const perCheck = 1000 / rps(c) - 1000 / rps(p);
+    console.log(
+      `- ${connections} connection${connections > 1 ? "s" : ""}: check ${rps(c).toFixed(0)} req/s vs countries ${rps(p).toFixed(0)} req/s (${((rps(c) / rps(p)) * 100).toFixed(0)}%); ` +
+        `≈ ${perCheck.toFixed(3)} ms more server time per check; p50 ${c.latency.p50} vs ${p.latency.p50} ms`,
+    );
+  }
+
+  const ok = rows.filter((r) => r.endpoint === CHECK && rps(r.result) >= TARGET.rps && r.result.latency.p99 < TARGET.p99Ms && !r.result.non2xx);
+  const best = rows.filter((r) => r.endpoint === CHECK).sort((a, b) => rps(b.result) - rps(a.result))[0]!;
+  console.log(`\n## Target: POST /api/check ≥ ${TARGET.rps} req/s with p99 < ${TARGET.p99Ms} ms\n`);
+  console.log(
+    ok.length
+      ? `met at ${ok.map((r) => `${r.connections} connections (${rps(r.result).toFixed(0)} req/s, p99 ${r.result.latency.p99} ms)`).join("; ")}`
+      : `NOT MET: best ${rps(best.result).toFixed(0)} req/s at ${best.connections} connections, p99 ${best.result.latency.p99} ms`,
+  );
+}
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`\n${signal}: stopping the server…`);
+    void stopServer().finally(() => process.exit(130));
+  });
+}
+// Last resort if the process exits some other way: kill the group synchronously.
+process.on("exit", () => {
+  if (server?.pid !== undefined && groupAlive(server.pid)) process.kill(-server.pid, "SIGKILL");
+});
+
+/** Runs the benchmark and always stops the server, whatever happened. */
+async function run(): Promise<number> {
+  try {
+    await main();
+    return 0;
+  } catch (e) {
+    console.error(`\nbench:api failed: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  } finally {
+    await stopServer();
+  }
+}
+
+void run().then((code) => process.exit(code));

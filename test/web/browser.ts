@@ -1,0 +1,125 @@
+/** Headless Debian Chromium driven by playwright-core, plus helpers for accessibility checks and screenshots. */
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+export const baseUrl = () => inject("baseUrl");
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+/** A phone-sized page (360×740, touch) in a fresh context. */
+export async function phone(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  pageErrors.set(page, errors);
+  return page;
+}
+
+/** Uncaught script errors seen on a page: a journey expects none. */
+export const pageErrors = new WeakMap<Page, string[]>();
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Runs axe-core (WCAG 2.0–2.2 A and AA rules) on the page and expects no violations. A page with JavaScript
+ * disabled cannot run axe (its timers never fire), so its exact HTML is checked in a second page where only our
+ * app script is blocked: the same markup and styles a browser without JavaScript shows.
+ */
+export async function expectAccessible(page: Page, screen: string, noJs?: Browser) {
+  if (noJs) {
+    const copy = await noJs.newPage({ viewport: page.viewportSize() ?? undefined });
+    await copy.route("**/app.js", (r) => r.abort());
+    const html = (await page.content()).replace("<head>", `<head><base href="${new URL(page.url()).origin}/">`);
+    await copy.setContent(html, { waitUntil: "load" });
+    try {
+      await expectAccessible(copy, screen);
+    } finally {
+      await copy.close();
+    }
+    return;
+  }
+  // Injected over the DevTools protocol: the page's own Content-Security-Policy (rightly) refuses inline scripts.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
+  });
+  expect(violations, `axe violations on ${screen}`).toEqual([]);
+}
+
+const SHOTS = "test-results/screenshots";
+
+/** Saves a phone-sized screenshot as a test artifact. */
+export async function shot(page: Page, name: string, fullPage = false) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+}
+
+/** The fact the question on screen asks about, or null on the results screen. */
+export async function currentFact(page: Page): Promise<string | null> {
+  await page.locator("main h1").first().waitFor();
+  const fact = page.locator("main form.question input[name=fact]");
+  return (await fact.count()) ? fact.getAttribute("value") : null;
+}
+
+export type Answer = string | number | boolean | string[] | "dont_know" | "rather_not";
+
+/** Answers the question on screen by the answer's value (not its words), so journeys work in every language. */
+export async function answerQuestion(page: Page, value: Answer) {
+  const form = page.locator("main form.question");
+  const fact = await form.locator("input[name=fact]").getAttribute("value");
+  const before = await page.locator("main").innerHTML();
+  if (value === "dont_know" || value === "rather_not") {
+    await form.locator(`button[name=action][value=${value}]`).click();
+  } else if (Array.isArray(value)) {
+    for (const v of value.length ? value : ["none"]) await form.locator(`input[type=checkbox][value="${v}"]`).check();
+    await form.locator("button[value=answer]").click();
+  } else if (await form.locator(`button.choice[value="${String(value)}"]`).count()) {
+    await form.locator(`button.choice[value="${String(value)}"]`).click();
+  } else if (await form.locator("select[name=value]").count()) {
+    await form.locator("select[name=value]").selectOption(String(value));
+    await form.locator("button[value=answer]").click();
+  } else {
+    await form.locator("input[name=value]").fill(String(value));
+    await form.locator("button[value=answer]").click();
+  }
+  // Wait for the next screen (rendered by the app, or a new page from the server). Polled from here, because
+  // page scripts may be disabled (the no-JavaScript journey).
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const html = await page.locator("main").innerHTML().catch(() => before);
+    const shown = await page.locator("main form.question input[name=fact]").getAttribute("value", { timeout: 1000 }).catch(() => null);
+    const error = await page.locator("main .error").count().catch(() => 0);
+    if (html !== before && (shown !== fact || error > 0)) return;
+    if (Date.now() > deadline) throw new Error(`no new screen after answering ${fact}`);
+    await page.waitForTimeout(25);
+  }
+}
+
+/**
+ * Answers every question the engine asks from `profile` (a fact it does not hold is skipped with "I don't know"),
+ * calling `onScreen` on each screen, until the results show.
+ */
+export async function answerAll(page: Page, profile: Record<string, Answer>, onScreen?: (fact: string) => Promise<void>) {
+  for (let i = 0; i < 40; i++) {
+    const fact = await currentFact(page);
+    if (!fact) return;
+    await onScreen?.(fact);
+    await answerQuestion(page, fact in profile ? profile[fact]! : "dont_know");
+  }
+  throw new Error("the questions never ended");
+}
+
+/** The scheme cards in a results group ("now", "maybe", "no"), by their visible names. */
+export async function group(page: Page, kind: "now" | "maybe" | "no"): Promise<string[]> {
+  return page.locator(`main .group-${kind} article.scheme h3`).allInnerTexts().then((t) => t.map((x) => x.trim()));
+}

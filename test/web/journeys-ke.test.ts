@@ -1,0 +1,139 @@
+/** A member in Kisumu, Kenya, checks her entitlements in Swahili: with JavaScript, without it, and offline. */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import sw from "../../web/src/i18n/sw";
+import { answerAll, answerQuestion, baseUrl, currentFact, expectAccessible, group, launch, pageErrors, phone, shot } from "./browser";
+
+// A 45-year-old self-employed tailor in Kisumu.
+const tailor = {
+  age: 45,
+  worker_type: "self_employed",
+  residency_status: "citizen",
+  region: "kisumu",
+  covered_by: [] as string[],
+  receives_pension: false,
+  in_poverty_registry: false,
+  income_tax_payer: false,
+  has_national_id: true,
+  sex: "female",
+  is_pregnant: false,
+  has_disability: false,
+  household_severe_disability: false,
+  monthly_income: 9000,
+};
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function startSwahili(page: Page) {
+  await page.goto(`${baseUrl()}/`);
+  await page.locator('a[hreflang="sw"][href*="country=ke"]').click();
+  await page.locator("main form.question").waitFor();
+}
+
+async function expectKenyanResults(page: Page) {
+  const now = await group(page, "now");
+  const maybe = await group(page, "maybe");
+  const no = await group(page, "no");
+  const open = [...now, ...maybe].join(" | ");
+  expect(open).toContain("SHA");
+  expect(now.join(" | ")).toContain("Haba Haba");
+  const inua = page.locator("main .group-no article.scheme", { hasText: "Inua Jamii – Pesa kwa Wazee" });
+  expect(no.join(" | ")).toContain("Inua Jamii – Pesa kwa Wazee");
+  await expect.poll(() => inua.locator(".why li").first().innerText()).toBe("Una miaka 45; mpango huanza katika umri wa miaka 70.");
+}
+
+describe.each([
+  ["with JavaScript", true],
+  ["without JavaScript", false],
+])("a 45-year-old self-employed member in Kisumu, in Swahili, %s", (label, javaScriptEnabled) => {
+  it("sees SHA and Haba Haba open to her and Inua Jamii closed with the age reason, on accessible screens", async () => {
+    const page = await phone(browser, { javaScriptEnabled });
+    await page.goto(`${baseUrl()}/`);
+    const axeIn = javaScriptEnabled ? undefined : browser;
+    await expectAccessible(page, `home (${label})`, axeIn);
+    if (javaScriptEnabled) await shot(page, "home");
+    await startSwahili(page);
+    expect(await page.locator("html").getAttribute("lang")).toBe("sw");
+    const seen: string[] = [];
+    await answerAll(page, tailor, async (fact) => {
+      if (!seen.includes(fact) && seen.length < 3) {
+        await expectAccessible(page, `question ${fact} (${label})`, axeIn);
+        if (javaScriptEnabled && seen.length === 0) await shot(page, "question");
+      }
+      seen.push(fact);
+    });
+    await expectKenyanResults(page);
+    await expectAccessible(page, `results (${label})`, axeIn);
+    if (javaScriptEnabled) await shot(page, "results", true);
+    expect(pageErrors.get(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("offline", () => {
+  it("works without a connection after a first visit", async () => {
+    const page = await phone(browser);
+    await page.goto(`${baseUrl()}/`);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // Loading the check caches Kenya's rule pack.
+    await startSwahili(page);
+    await page.goto(`${baseUrl()}/`);
+    await page.context().setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.locator("main h1").first().innerText()).toBeTruthy();
+    await startSwahili(page);
+    await answerAll(page, tailor);
+    await expectKenyanResults(page);
+    await expect.poll(() => page.locator(".offline").innerText()).toBeTruthy();
+    expect(await page.locator(".meta").innerText()).toMatch(/\d{4}/);
+    expect(pageErrors.get(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("skipping and changing answers", () => {
+  it("shows 'may qualify' results that name what is missing when she skips questions", async () => {
+    const page = await phone(browser);
+    await startSwahili(page);
+    await answerAll(page, { age: 72 });
+    const inua = page.locator("main .group-maybe article.scheme", { hasText: "Inua Jamii – Pesa kwa Wazee" });
+    await expect.poll(() => inua.count()).toBe(1);
+    const missing = await inua.locator(".why li").allInnerTexts();
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing).toContain(sw.questions.residency_status);
+    await page.context().close();
+  });
+
+  it("keeps her answers when she switches language, and lets her go back and change one", async () => {
+    const page = await phone(browser);
+    await startSwahili(page);
+    await answerQuestion(page, 45);
+    const second = await currentFact(page);
+    await page.locator('form.langswitch button[value="en"]').click();
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await currentFact(page)).toBe(second);
+    await page.locator("main button[name=action][value=back]").click();
+    await expect.poll(() => currentFact(page)).toBe("age");
+    await answerQuestion(page, 75);
+    await answerAll(page, { ...tailor, age: 75 });
+    // At 75 the older persons' transfer is open to her (in English now).
+    expect(await group(page, "no")).not.toContain("Inua Jamii – Older Persons Cash Transfer");
+    expect(await group(page, "now")).toContain("Inua Jamii – Older Persons Cash Transfer");
+    await page.context().close();
+  });
+
+  it("rejects an impossible answer with a clear message and keeps the others", async () => {
+    const page = await phone(browser);
+    await startSwahili(page);
+    await answerQuestion(page, "abc");
+    await expect.poll(() => page.locator("main .error").innerText()).toContain("must be a number");
+    expect(await currentFact(page)).toBe("age");
+    await page.context().close();
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * The member's page in the browser: the same screens the Worker renders, but the check runs here, on the phone,
+ * with the same engine and the country's compiled rule pack, loaded on demand. Nothing about the member leaves
+ * the phone.
+ */
+import { render } from "preact";
+import { compilePack, type CompiledPack } from "../../src/engine/compile";
+import type { Pack } from "../../src/engine/types";
+import { presentResults } from "../../src/rules/content";
+import { COUNTRIES, RULES_VERSION } from "../../src/rules/generated/countries";
+import { applyForm, newState, parseState, screenFor, type FlowState, type FormData, type Screen } from "./flow";
+import { dirOf, en, localeOf, type Messages } from "./i18n";
+import { loadMessages } from "./i18n/load";
+import "./app.css";
+import { Home } from "./ui/home";
+import type { FlowModel } from "./ui/model";
+import { Frame } from "./ui/page";
+import { Question } from "./ui/question";
+import { Results } from "./ui/results";
+import type { Boot } from "./ui/shell";
+
+const packLoaders = import.meta.glob<{ default: Pack }>("../../src/rules/generated/[a-z][a-z].ts");
+const root = document.getElementById("app")!;
+const today = () => new Date().toISOString().slice(0, 10);
+
+let m: Messages = en;
+let engine: CompiledPack | undefined;
+let state: FlowState | undefined;
+let override: Screen | undefined;
+
+async function loadEngine(cc: string): Promise<CompiledPack | undefined> {
+  if (engine?.pack.country.code === cc) return engine;
+  const load = packLoaders[`../../src/rules/generated/${cc}.ts`];
+  if (!load) return undefined;
+  const pack = (await load()).default;
+  const seen = readJson<{ hash: string; date: string }>(`rules:${cc}`);
+  if (seen?.hash !== pack.hash) localStorage.setItem(`rules:${cc}`, JSON.stringify({ hash: pack.hash, date: today() }));
+  engine = compilePack(pack, RULES_VERSION);
+  return engine;
+}
+
+function readJson<T>(key: string): T | undefined {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? "") as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function setLang(lang: string) {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = dirOf(lang);
+}
+
+function offlineText() {
+  return navigator.onLine ? undefined : m.offline.offline;
+}
+
+async function showHome() {
+  const remembered = readJson<{ country: string; lang: string }>("choice");
+  const lang = remembered?.lang ?? "en";
+  m = await loadMessages(lang);
+  setLang(lang);
+  render(
+    <Frame m={m} offline={offlineText()}>
+      <Home m={m} lang={lang} countries={COUNTRIES} onPhone onStart={(cc, l) => void start(cc, l)} />
+    </Frame>,
+    root,
+  );
+}
+
+async function start(cc: string, lang: string, from?: { state: FlowState; screen?: Screen }) {
+  const e = await loadEngine(cc);
+  if (!e) return void showHome();
+  m = await loadMessages(lang);
+  state = from?.state ?? newState(cc, lang);
+  override = from?.screen;
+  localStorage.setItem("choice", JSON.stringify({ country: cc, lang }));
+  show(true);
+}
+
+function show(push = false) {
+  if (!engine || !state) return void showHome();
+  const date = today();
+  const evaluation = engine.evaluate(state.facts, { date, lang: state.lang });
+  const screen = override ?? screenFor(evaluation, state);
+  override = undefined;
+  setLang(state.lang);
+  const model: FlowModel = {
+    m,
+    engine,
+    state,
+    screen,
+    results: screen.kind === "results" ? presentResults(engine.pack, evaluation) : [],
+    hasMoreQuestions: evaluation.next_question !== null,
+    date,
+    locale: localeOf(state.lang, state.country),
+    rulesVersion: RULES_VERSION,
+    onPhone: true,
+    rulesDownloaded: readJson<{ date: string }>(`rules:${state.country}`)?.date,
+    onSubmit: (form, submitter) => void submit(form, submitter),
+  };
+  render(
+    <Frame m={m} offline={offlineText()}>
+      {screen.kind === "question" ? <Question {...model} screen={screen} /> : <Results {...model} />}
+    </Frame>,
+    root,
+  );
+  if (push) history.pushState({ step: state.order.length, screen: screen.kind }, "");
+  (root.querySelector("h1") as HTMLElement | null)?.setAttribute("tabindex", "-1");
+  (root.querySelector("h1") as HTMLElement | null)?.focus();
+}
+
+function formData(form: HTMLFormElement, submitter: HTMLElement | null): FormData {
+  const data: FormData = {};
+  const add = (k: string, v: string) => {
+    const prev = data[k];
+    data[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  };
+  new window.FormData(form).forEach((v, k) => add(k, String(v)));
+  if (submitter instanceof HTMLButtonElement && submitter.name) add(submitter.name, submitter.value);
+  return data;
+}
+
+async function submit(form: HTMLFormElement, submitter: HTMLElement | null) {
+  if (!engine || !state) return;
+  const data = formData(form, submitter);
+  const r = applyForm(engine, state, data, today());
+  if (r.state.lang !== state.lang) m = await loadMessages(r.state.lang);
+  const moved = r.state.order.length !== state.order.length || r.state.view !== state.view;
+  state = r.state;
+  override = r.screen;
+  if (!state.order.length && data.action === "restart") override = undefined;
+  show(moved);
+}
+
+// The Android back button steps back through the questions instead of leaving the page.
+window.addEventListener("popstate", () => {
+  if (!engine || !state) return;
+  if (!state.order.length && state.view === "questions") {
+    state = undefined;
+    return void showHome();
+  }
+  const r = applyForm(engine, state, state.view === "results" ? { action: "more" } : { action: "back" }, today());
+  state = r.state;
+  override = r.screen;
+  show();
+});
+
+document.addEventListener("click", (e) => {
+  const target = e.target as HTMLElement;
+  if (target.closest("[data-print]")) window.print();
+  const home = target.closest("a.home-link");
+  if (home) {
+    e.preventDefault();
+    state = undefined;
+    void showHome();
+  }
+});
+
+window.addEventListener("online", () => show());
+window.addEventListener("offline", () => show());
+
+if ("serviceWorker" in navigator) {
+  window.addEventListener("load", () => void navigator.serviceWorker.register("/sw.js"));
+}
+
+const boot = readBoot();
+if (boot.page === "flow" && boot.flow) {
+  const f = boot.flow as { state: FlowState; screen?: Screen };
+  const s = parseState(JSON.stringify(f.state), f.state.country, f.state.lang);
+  void start(s.country, s.lang, { state: s, screen: f.screen });
+} else {
+  void showHome();
+}
+
+function readBoot(): Boot {
+  try {
+    return JSON.parse(document.getElementById("boot")?.textContent ?? "") as Boot;
+  } catch {
+    return { page: "home", lang: "en" };
+  }
+}

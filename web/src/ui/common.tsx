@@ -1,0 +1,53 @@
+/** Pieces shared by every screen: the hidden state fields of a form, the about box, the form wrapper. */
+import type { ComponentChildren } from "preact";
+import type { FlowState } from "../flow";
+import type { Messages } from "../i18n";
+import { Icon } from "./icons";
+import type { Handlers } from "./model";
+
+export function StateFields({ state }: { state: FlowState }) {
+  return (
+    <>
+      <input type="hidden" name="country" value={state.country} />
+      <input type="hidden" name="lang" value={state.lang} />
+      <input type="hidden" name="state" value={JSON.stringify(state)} />
+    </>
+  );
+}
+
+/** A form that posts to the Worker, or that the browser app handles when it runs. */
+export function FlowForm({ children, onSubmit, class: cls, label }: { children: ComponentChildren; class?: string; label?: string } & Handlers) {
+  return (
+    <form
+      method="post"
+      action="/check"
+      class={cls}
+      aria-label={label}
+      onSubmit={
+        onSubmit
+          ? (e) => {
+              e.preventDefault();
+              onSubmit(e.currentTarget as HTMLFormElement, (e as SubmitEvent).submitter as HTMLElement | null);
+            }
+          : undefined
+      }
+    >
+      {children}
+    </form>
+  );
+}
+
+export function About({ m, onPhone }: { m: Messages; onPhone: boolean }) {
+  return (
+    <details class="about">
+      <summary>
+        <Icon name="info" /> {m.about.title}
+      </summary>
+      <p>{m.about.private}</p>
+      {onPhone ? <p>{m.about.on_phone}</p> : null}
+      <p>{m.about.rules}</p>
+      <p>{m.about.office}</p>
+      <p>{m.about.not_advice}</p>
+    </details>
+  );
+}

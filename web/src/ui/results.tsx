@@ -1,0 +1,197 @@
+/**
+ * The results: schemes she can apply for now, schemes she may qualify for (with what is unknown or what the office
+ * decides), and schemes she cannot join with the plain reason. Each with what it gives, costs, needs, and where to go.
+ */
+import { factDefs } from "../../../src/engine/facts";
+import type { PresentedResult } from "../../../src/rules/content";
+import { optionsFor } from "../flow";
+import { fill, type Messages } from "../i18n";
+import { About, FlowForm, StateFields } from "./common";
+import { formatDate } from "./format";
+import { Icon } from "./icons";
+import { LanguageSwitch } from "./question";
+import type { FlowModel } from "./model";
+import { shareText } from "./share";
+
+export function Results(props: FlowModel) {
+  const { m, results, state, date, locale, rulesVersion, onSubmit, hasMoreQuestions, engine, onPhone, rulesDownloaded } = props;
+  const now = results.filter((r) => r.status === "eligible");
+  const maybe = results.filter((r) => r.status === "likely_eligible" || r.status === "needs_info");
+  const no = results.filter((r) => r.status === "not_eligible");
+  const text = shareText(m, engine.pack.country.name[state.lang] ?? engine.pack.country.name.en, formatDate(date, locale), results);
+  return (
+    <main id="main" class="results">
+      <h1>{m.results.title}</h1>
+      <Group m={m} title={m.results.apply_now} icon="eligible" kind="now" results={now} locale={locale} props={props} empty={m.results.none_apply_now} />
+      <Group m={m} title={m.results.may_qualify} icon="maybe" kind="maybe" results={maybe} locale={locale} props={props} />
+      <Group m={m} title={m.results.cannot_join} icon="no" kind="no" results={no} locale={locale} props={props} />
+
+      <section class="keep" aria-labelledby="keep-title">
+        <h2 id="keep-title">{m.share.title}</h2>
+        <p class="share-buttons">
+          <a class="button" href={`https://wa.me/?text=${encodeURIComponent(text)}`} rel="noopener">
+            <Icon name="share" /> {m.share.whatsapp}
+          </a>
+          <a class="button" href={`sms:?body=${encodeURIComponent(text)}`}>
+            <Icon name="phone" /> {m.share.sms}
+          </a>
+          {onPhone ? (
+            <button type="button" class="button" data-print="">
+              <Icon name="print" /> {m.share.print}
+            </button>
+          ) : null}
+        </p>
+      </section>
+
+      <FlowForm class="answers" onSubmit={onSubmit} label={m.change_answers}>
+        <StateFields state={state} />
+        <h2>{m.change_answers}</h2>
+        <Answers {...props} />
+        <p class="nav">
+          {hasMoreQuestions ? <button class="button primary" name="action" value="more">{m.results.more_questions}</button> : null}
+          <button class="button quiet" name="action" value="restart">{m.start_again}</button>
+        </p>
+      </FlowForm>
+      <p class="meta">
+        {fill(m.results.checked_on, { date: formatDate(date, locale), version: rulesVersion })}
+        {rulesDownloaded ? ` ${fill(m.offline.rules_updated, { date: formatDate(rulesDownloaded, locale) })}` : ""}
+      </p>
+      <About m={m} onPhone={onPhone} />
+      <LanguageSwitch {...props} />
+    </main>
+  );
+}
+
+function Group({ m, title, icon, kind, results, locale, props, empty }: { m: Messages; title: string; icon: string; kind: string; results: PresentedResult[]; locale: string; props: FlowModel; empty?: string }) {
+  if (!results.length && !empty) return null;
+  const id = `group-${kind}`;
+  return (
+    <section class={`group group-${kind}`} aria-labelledby={id}>
+      <h2 id={id}>
+        <Icon name={icon} /> {title} <span class="count">({results.length})</span>
+      </h2>
+      {results.length ? results.map((r) => <SchemeCard key={r.scheme} r={r} m={m} locale={locale} props={props} open={kind === "now"} />) : <p>{empty}</p>}
+    </section>
+  );
+}
+
+function SchemeCard({ r, m, locale, props, open }: { r: PresentedResult; m: Messages; locale: string; props: FlowModel; open: boolean }) {
+  const defs = factDefs(props.engine.pack);
+  const failed = r.criteria.filter((c) => c.outcome === "failed" && !c.unconfirmed);
+  const office = r.criteria.filter((c) => c.check_with_office);
+  const missing = r.missing.map((f) => m.questions[f] ?? defs.get(f)?.label[props.state.lang] ?? defs.get(f)?.label.en ?? f);
+  const source = r.sources[0];
+  return (
+    <article class={`scheme status-${r.status}`}>
+      <h3>
+        <Icon name={r.category} /> {r.name}
+      </h3>
+      <p class="category">{m.categories[r.category] ?? r.category}</p>
+      <p>{r.summary}</p>
+      {failed.length ? (
+        <div class="why">
+          <p class="label">{m.results.why_not}</p>
+          <ul>{failed.map((c) => <li key={c.id}>{c.reason}</li>)}</ul>
+        </div>
+      ) : null}
+      {r.status !== "not_eligible" && missing.length ? (
+        <div class="why">
+          <p class="label">{m.results.still_needed}</p>
+          <ul>{missing.map((q) => <li key={q}>{q}</li>)}</ul>
+        </div>
+      ) : null}
+      {r.status !== "not_eligible" && office.length ? (
+        <div class="why">
+          <p class="label">{m.results.office_checks}</p>
+          <ul>{office.map((c) => <li key={c.id}>{c.reason}</li>)}</ul>
+        </div>
+      ) : null}
+      <details open={open}>
+        <summary>{m.scheme.gives}, {m.scheme.costs.toLowerCase()}, {m.scheme.apply.toLowerCase()}</summary>
+        {r.benefits.length ? (
+          <>
+            <h4><Icon name="gift" /> {m.scheme.gives}</h4>
+            <ul>{r.benefits.map((b) => <li key={b}>{b}</li>)}</ul>
+          </>
+        ) : null}
+        {r.contributions.length ? (
+          <>
+            <h4><Icon name="money" /> {m.scheme.costs}</h4>
+            <ul>{r.contributions.map((c) => <li key={c.text}>{c.text}</li>)}</ul>
+          </>
+        ) : null}
+        {r.documents.length ? (
+          <>
+            <h4><Icon name="document" /> {m.scheme.documents}</h4>
+            <ul>{r.documents.map((d) => <li key={d}>{d}</li>)}</ul>
+          </>
+        ) : null}
+        {r.apply.length ? (
+          <>
+            <h4><Icon name="office" /> {m.scheme.apply}</h4>
+            <ul class="apply">
+              {r.apply.map((a) => (
+                <li key={a.text}>
+                  {a.kind === "ussd" && a.value ? (
+                    <p class="ussd">
+                      <Icon name="phone" /> {m.scheme.dial} <a href={`tel:${a.value.replace(/#/g, "%23")}`} dir="ltr">{a.value}</a>
+                    </p>
+                  ) : null}
+                  {a.kind === "web" && a.value ? (
+                    <p>
+                      <Icon name="web" /> <a href={a.value} rel="noopener" dir="ltr">{a.value.replace(/^https?:\/\//, "")}</a>
+                    </p>
+                  ) : null}
+                  <p>{a.text}</p>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </details>
+      <p class="source">
+        {m.scheme.source}:{" "}
+        {source ? (
+          <a href={source.url} rel="noopener">
+            {source.title}
+          </a>
+        ) : null}{" "}
+        · {fill(m.scheme.in_force, { date: formatDate(r.effective_from, locale) })}
+      </p>
+    </article>
+  );
+}
+
+function Answers({ m, state, engine }: FlowModel) {
+  const defs = factDefs(engine.pack);
+  const asked = state.order.filter((f) => defs.has(f));
+  if (!asked.length) return null;
+  return (
+    <dl class="given">
+      {asked.map((f) => {
+        const def = defs.get(f)!;
+        const v = f === "age" && typeof state.facts.birth_date === "string" ? state.facts.birth_date : state.facts[f];
+        const opts = optionsFor(def, engine.pack, state.lang, m.options);
+        const shown =
+          v === null || v === undefined
+            ? m.not_answered
+            : typeof v === "boolean"
+              ? v ? m.yes : m.no
+              : Array.isArray(v)
+                ? v.length ? v.map((x) => opts.find((o) => o.value === x)?.label ?? x).join(", ") : m.none_of_these
+                : (opts.find((o) => o.value === v)?.label ?? String(v));
+        return (
+          <div key={f}>
+            <dt>{m.questions[f] ?? def.label.en}</dt>
+            <dd>
+              {shown}{" "}
+              <button class="button quiet small" name="action" value={`edit:${f}`} aria-label={`${m.change}: ${m.questions[f] ?? def.label.en}`}>
+                {m.change}
+              </button>
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
