@@ -9,7 +9,7 @@ export default defineConfig({
     cloudflareTest({
       main: "./src/index.ts",
       wrangler: { configPath: "./wrangler.toml" },
-      miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      miniflare: { bindings: { TEST_MIGRATIONS: migrations, COUNTS_BATCH: "1" } },
     }),
   ],
   test: {

@@ -10,31 +10,45 @@ export type Db = DrizzleD1Database<Record<string, never>>;
 /** D1 binds at most 100 parameters per statement; a result row binds 5 (day, country, scheme, status, count). */
 const ROWS_PER_STATEMENT = 20;
 
-/** Counts one check: its day and country, and each scheme's status. Nothing about the member is stored. */
-export async function recordCheck(
-  db: Db,
-  day: string,
-  country: string,
-  results: readonly Pick<SchemeResult, "scheme" | "status">[],
-): Promise<void> {
-  const first = db
-    .insert(dailyChecks)
-    .values({ day, country, checks: 1 })
-    .onConflictDoUpdate({ target: [dailyChecks.day, dailyChecks.country], set: { checks: sql`${dailyChecks.checks} + 1` } });
-  const rest: BatchItem<"sqlite">[] = [];
-  for (let i = 0; i < results.length; i += ROWS_PER_STATEMENT) {
-    const rows = results.slice(i, i + ROWS_PER_STATEMENT).map((r) => ({ day, country, scheme: r.scheme, status: r.status, count: 1 }));
-    rest.push(
+export interface CountBatch {
+  /** Checks per day and country. */
+  daily: { day: string; country: string; checks: number }[];
+  /** Results per day, country, scheme and status. */
+  schemes: { day: string; country: string; scheme: string; status: SchemeResult["status"]; count: number }[];
+}
+
+/** Adds a batch of anonymous counts in one D1 transaction. Nothing about any member is stored. */
+export async function recordCounts(db: Db, batch: CountBatch): Promise<void> {
+  const items: BatchItem<"sqlite">[] = [];
+  for (let i = 0; i < batch.daily.length; i += ROWS_PER_STATEMENT) {
+    items.push(
+      db
+        .insert(dailyChecks)
+        .values(batch.daily.slice(i, i + ROWS_PER_STATEMENT))
+        .onConflictDoUpdate({ target: [dailyChecks.day, dailyChecks.country], set: { checks: sql`${dailyChecks.checks} + excluded.checks` } }),
+    );
+  }
+  for (let i = 0; i < batch.schemes.length; i += ROWS_PER_STATEMENT) {
+    items.push(
       db
         .insert(schemeResultCounts)
-        .values(rows)
+        .values(batch.schemes.slice(i, i + ROWS_PER_STATEMENT))
         .onConflictDoUpdate({
           target: [schemeResultCounts.day, schemeResultCounts.country, schemeResultCounts.scheme, schemeResultCounts.status],
-          set: { count: sql`${schemeResultCounts.count} + 1` },
+          set: { count: sql`${schemeResultCounts.count} + excluded.count` },
         }),
     );
   }
-  await db.batch([first, ...rest]);
+  const [first, ...rest] = items;
+  if (first) await db.batch([first, ...rest]);
+}
+
+/** Counts one check right away (see CheckCounter for the batched path the API uses). */
+export function recordCheck(db: Db, day: string, country: string, results: readonly Pick<SchemeResult, "scheme" | "status">[]): Promise<void> {
+  return recordCounts(db, {
+    daily: [{ day, country, checks: 1 }],
+    schemes: results.map((r) => ({ day, country, scheme: r.scheme, status: r.status, count: 1 })),
+  });
 }
 
 /** The counts recorded for a country, per day and per scheme and status. */

@@ -29,8 +29,12 @@ const FAIL = 0;
 const PASS = 1;
 const UNKNOWN = 2;
 type Tri = 0 | 1 | 2;
-type Resolved = Record<string, unknown>;
-type Pred = (f: Resolved) => Tri;
+/**
+ * Facts as rules read them: one slot per fact of the country's vocabulary, by position. Leaves read `vals[i]`
+ * rather than `facts[name]`: one property name per call site keeps V8's inline caches fast.
+ */
+type Slots = unknown[];
+type Pred = (v: Slots) => Tri;
 
 /** A reason sentence with the fact value to insert between its fixed segments. */
 type Render = (value: unknown) => string;
@@ -40,13 +44,24 @@ interface CompiledCriterion {
   test: Pred | null;
   when: Pred | null;
   facts: string[];
-  /** The fact a single-leaf test reads, whose value and threshold the result reports. */
-  single: string | undefined;
+  /** Slots of `facts`, for finding the missing ones. */
+  factSlots: number[];
+  /** The slot of the fact a single-leaf test reads, whose value and threshold the result reports. */
+  single: number | undefined;
   threshold: Scalar | Scalar[] | undefined;
   checkWithOffice: boolean;
   unconfirmed: boolean;
   sources: string[];
-  reasons: Map<Lang, { pass: Render; fail: Render; unknown: Render; na: Render }>;
+  /** Reason sentences in one language. */
+  pass: Render;
+  fail: Render;
+  unknown: Render;
+  na: Render;
+  /**
+   * For a criterion whose result cannot depend on the member's value (no single fact reported): the four
+   * possible results, built once and frozen. Indexed by FAIL, PASS, UNKNOWN, and 3 for "passed, not applicable".
+   */
+  fixed: readonly CriterionResult[] | undefined;
 }
 
 interface CompiledVersion {
@@ -55,6 +70,8 @@ interface CompiledVersion {
   ruleVersion: string;
   criteria: CompiledCriterion[];
 }
+
+const OUTCOMES = ["failed", "passed", "unknown"] as const;
 
 interface CompiledScheme {
   id: string;
@@ -87,21 +104,54 @@ export interface CompiledPack {
 export function compilePack(pack: Pack, rulesVersion: string): CompiledPack {
   const langs = pack.country.languages;
   const order = factOrder(pack);
-  const schemes: CompiledScheme[] = pack.schemes.map((s) => ({
-    id: s.id,
-    category: s.category,
-    versions: s.versions.map((v) => compileVersion(v, langs, order)),
-  }));
+  // Compiled once per language, on first use: reasons are then plain fields, with no lookup per criterion.
+  const byLang = new Map<Lang, CompiledScheme[]>();
+  // The versions in force, per language, for the last date asked: a bulk run evaluates many members on one date.
+  const inForce = new Map<Lang, { date: string; active: [CompiledScheme, CompiledVersion][] }>();
+  const activeOn = (lang: Lang, date: string) => {
+    let memo = inForce.get(lang);
+    if (memo?.date !== date) {
+      let schemes = byLang.get(lang);
+      if (!schemes) {
+        schemes = pack.schemes.map((s) => ({
+          id: s.id,
+          category: s.category,
+          versions: s.versions.map((v) => compileVersion(v, lang, order)),
+        }));
+        byLang.set(lang, schemes);
+      }
+      const active: [CompiledScheme, CompiledVersion][] = [];
+      for (const s of schemes) {
+        const v = versionOn(s.versions, date);
+        if (v) active.push([s, v]);
+      }
+      memo = { date, active };
+      inForce.set(lang, memo);
+    }
+    return memo.active;
+  };
+
+  const names = [...order.keys()];
+  const ageSlot = order.get("age")!;
+  // Reused by every evaluation: evaluate is synchronous, and results copy the values they report.
+  const vals: Slots = new Array(names.length);
 
   return {
     pack,
     evaluate(facts, { date, lang = "en" }) {
       const lg = langs.includes(lang) ? lang : "en";
-      const f = resolveFacts(facts, date);
-      const results: SchemeResult[] = [];
-      for (const s of schemes) {
-        const v = versionOn(s.versions, date);
-        if (v) results.push(evaluateVersion(s, v, f, lg, order));
+      const active = activeOn(lg, date);
+      vals.fill(undefined);
+      for (const k in facts) {
+        const slot = order.get(k);
+        if (slot !== undefined) vals[slot] = facts[k];
+      }
+      const birth = facts.birth_date;
+      if (typeof birth === "string") vals[ageSlot] = ageOn(birth, date);
+      const results: SchemeResult[] = new Array(active.length);
+      for (let i = 0; i < active.length; i++) {
+        const [s, v] = active[i]!;
+        results[i] = evaluateVersion(s, v, vals, names, order);
       }
       return {
         country: pack.country.code,
@@ -121,7 +171,7 @@ export function factOrder(pack: Pack): Map<string, number> {
 }
 
 /** Facts as rules read them: `age` comes from `birth_date` when the member gave one. */
-export function resolveFacts(facts: Facts, date: string): Resolved {
+export function resolveFacts(facts: Facts, date: string): Record<string, unknown> {
   const birth = facts.birth_date;
   return typeof birth === "string" ? { ...facts, age: ageOn(birth, date) } : facts;
 }
@@ -131,20 +181,14 @@ function versionOn<V extends { from: string; to: string | undefined }>(versions:
   return undefined;
 }
 
-function evaluateVersion(
-  s: CompiledScheme,
-  v: CompiledVersion,
-  f: Resolved,
-  lang: Lang,
-  order: Map<string, number>,
-): SchemeResult {
-  const criteria: CriterionResult[] = new Array(v.criteria.length);
+function evaluateVersion(s: CompiledScheme, v: CompiledVersion, f: Slots, names: string[], order: Map<string, number>): SchemeResult {
+  const n = v.criteria.length;
+  const criteria: CriterionResult[] = new Array(n);
   let confirmedFail = false;
   let office = false;
   let missing: string[] | undefined;
-  for (let i = 0; i < v.criteria.length; i++) {
+  for (let i = 0; i < n; i++) {
     const c = v.criteria[i]!;
-    const reasons = c.reasons.get(lang)!;
     let outcome: Tri;
     let applicable = true;
     if (c.when !== null) {
@@ -160,17 +204,14 @@ function evaluateVersion(
     } else {
       outcome = c.test === null ? UNKNOWN : c.test(f);
     }
-    const value = c.single === undefined ? undefined : f[c.single];
-    let reason: string;
-    if (outcome === PASS) reason = applicable ? reasons.pass(value) : reasons.na(value);
-    else if (outcome === FAIL) {
-      reason = reasons.fail(value);
+    if (outcome === FAIL) {
       if (!c.unconfirmed) confirmedFail = true;
-    } else {
-      reason = reasons.unknown(value);
-      for (const name of c.facts) {
-        const fv = f[name];
+    } else if (outcome === UNKNOWN) {
+      const slots = c.factSlots;
+      for (let k = 0; k < slots.length; k++) {
+        const fv = f[slots[k]!];
         if (fv === undefined || fv === null) {
+          const name = names[slots[k]!]!;
           if (missing === undefined) missing = [name];
           else if (!missing.includes(name)) missing.push(name);
         }
@@ -178,20 +219,24 @@ function evaluateVersion(
     }
     const checkWithOffice = applicable && c.checkWithOffice;
     if (checkWithOffice) office = true;
-    const r: CriterionResult = {
+    if (c.fixed !== undefined) {
+      criteria[i] = c.fixed[applicable ? outcome : 3]!;
+      continue;
+    }
+    const value = f[c.single!];
+    const reason = outcome === PASS ? (applicable ? c.pass(value) : c.na(value)) : outcome === FAIL ? c.fail(value) : c.unknown(value);
+    // Always the same fields in the same order: one hidden class for the JIT.
+    criteria[i] = {
       id: c.id,
-      outcome: outcome === PASS ? "passed" : outcome === FAIL ? "failed" : "unknown",
+      outcome: OUTCOMES[outcome],
       check_with_office: checkWithOffice,
       unconfirmed: c.unconfirmed,
       facts: c.facts,
+      value: value === undefined ? null : (value as CriterionResult["value"]),
+      threshold: c.threshold,
       reason,
       sources: c.sources,
     };
-    if (c.single !== undefined) {
-      r.value = value === undefined ? null : (value as CriterionResult["value"]);
-      r.threshold = c.threshold;
-    }
-    criteria[i] = r;
   }
   let status: Status;
   if (confirmedFail) {
@@ -203,16 +248,16 @@ function evaluateVersion(
   return { scheme: s.id, category: s.category, status, rule_version: v.ruleVersion, criteria, missing: missing ?? [] };
 }
 
-function compileVersion(v: SchemeVersion, langs: Lang[], order: Map<string, number>): CompiledVersion {
+function compileVersion(v: SchemeVersion, lang: Lang, order: Map<string, number>): CompiledVersion {
   return {
     from: v.effective_from,
     to: v.effective_to,
     ruleVersion: v.rule_version,
-    criteria: v.criteria.map((c) => compileCriterion(c, v, langs, order)),
+    criteria: v.criteria.map((c) => compileCriterion(c, v, lang, order)),
   };
 }
 
-function compileCriterion(c: Criterion, v: SchemeVersion, langs: Lang[], order: Map<string, number>): CompiledCriterion {
+function compileCriterion(c: Criterion, v: SchemeVersion, lang: Lang, order: Map<string, number>): CompiledCriterion {
   const leaves = [...(c.when ? leafTests(c.when) : []), ...(c.test ? leafTests(c.test) : [])];
   const facts = [...new Set([...(c.when ? testFacts(c.when) : []), ...(c.test ? testFacts(c.test) : [])])].sort(
     (a, b) => order.get(a)! - order.get(b)!,
@@ -223,28 +268,46 @@ function compileCriterion(c: Criterion, v: SchemeVersion, langs: Lang[], order: 
   const vars: Record<string, string> = { threshold: formatValue(threshold) };
   for (const [name, p] of Object.entries(v.parameters)) vars[name] = formatValue(p.value);
 
-  const reasons = new Map<Lang, { pass: Render; fail: Render; unknown: Render; na: Render }>();
-  for (const lang of langs) {
-    const prefix = unconfirmed ? `${localize(ENGINE_TEXT.check_with_office, lang)} ` : "";
-    const r = (t: Text) => compileTemplate(prefix + localize(t, lang), vars);
-    reasons.set(lang, {
-      pass: r(c.reason.pass),
-      fail: r(c.reason.fail),
-      unknown: r(c.office ?? c.reason.unknown ?? ENGINE_TEXT.unknown),
-      na: r(c.reason.not_applicable ?? c.reason.pass),
-    });
-  }
+  const prefix = unconfirmed ? `${localize(ENGINE_TEXT.check_with_office, lang)} ` : "";
+  const r = (t: Text) => compileTemplate(prefix + localize(t, lang), vars);
+  const checkWithOffice = c.office !== undefined || unconfirmed;
+  const sources = c.sources.length ? c.sources : [...new Set(leaves.flatMap(({ leaf }) => (leaf.param ? v.parameters[leaf.param]!.sources : [])))];
+  const pass = r(c.reason.pass);
+  const fail = r(c.reason.fail);
+  const unknown = r(c.office ?? c.reason.unknown ?? ENGINE_TEXT.unknown);
+  const na = r(c.reason.not_applicable ?? c.reason.pass);
+  // Without a single fact to report, the result depends on the outcome alone: build the four once.
+  const fixed = singleLeaf
+    ? undefined
+    : Object.freeze(
+        ([FAIL, PASS, UNKNOWN, 3] as const).map((o) =>
+          Object.freeze({
+            id: c.id,
+            outcome: OUTCOMES[o === 3 ? PASS : o],
+            check_with_office: o !== 3 && checkWithOffice,
+            unconfirmed,
+            facts,
+            reason: (o === PASS ? pass : o === FAIL ? fail : o === UNKNOWN ? unknown : na)(undefined),
+            sources,
+          }),
+        ),
+      );
   return {
     id: c.id,
-    test: c.test ? compileTest(c.test, v) : null,
-    when: c.when ? compileTest(c.when, v) : null,
+    test: c.test ? compileTest(c.test, v, order) : null,
+    when: c.when ? compileTest(c.when, v, order) : null,
     facts,
-    single: singleLeaf?.fact,
+    factSlots: facts.map((name) => order.get(name)!),
+    single: singleLeaf ? order.get(singleLeaf.fact) : undefined,
     threshold,
-    checkWithOffice: c.office !== undefined || unconfirmed,
+    checkWithOffice,
     unconfirmed,
-    sources: c.sources.length ? c.sources : [...new Set(leaves.flatMap(({ leaf }) => (leaf.param ? v.parameters[leaf.param]!.sources : [])))],
-    reasons,
+    sources,
+    pass,
+    fail,
+    unknown,
+    na,
+    fixed,
   };
 }
 
@@ -259,22 +322,22 @@ function compileTemplate(template: string, vars: Record<string, string>): Render
   if (segs.length === 1) return () => resolved;
   if (segs.length === 2) {
     const [a, b] = segs as [string, string];
-    return (v) => a + formatValue(v) + b;
+    return (v) => a + (typeof v === "number" || typeof v === "string" ? v : formatValue(v)) + b;
   }
   return (v) => segs.join(formatValue(v));
 }
 
-function compileTest(t: Test, v: SchemeVersion): Pred {
-  if (isLeaf(t)) return compileLeaf(t, thresholdOf(t, v));
+function compileTest(t: Test, v: SchemeVersion, order: Map<string, number>): Pred {
+  if (isLeaf(t)) return compileLeaf(order.get(t.fact)!, t.op, thresholdOf(t, v));
   if ("not" in t) {
-    const inner = compileTest(t.not, v);
+    const inner = compileTest(t.not, v, order);
     return (f) => {
       const r = inner(f);
       return r === UNKNOWN ? UNKNOWN : r === PASS ? FAIL : PASS;
     };
   }
   const isAll = "all" in t;
-  const kids = (isAll ? t.all : t.any).map((k) => compileTest(k, v));
+  const kids = (isAll ? t.all : t.any).map((k) => compileTest(k, v, order));
   if (kids.length === 1) return kids[0]!;
   const decisive: Tri = isAll ? FAIL : PASS;
   const otherwise: Tri = isAll ? PASS : FAIL;
@@ -289,11 +352,10 @@ function compileTest(t: Test, v: SchemeVersion): Pred {
   };
 }
 
-function compileLeaf(t: LeafTest, threshold: Scalar | Scalar[]): Pred {
-  const name = t.fact;
+function compileLeaf(name: number, op: LeafTest["op"], threshold: Scalar | Scalar[]): Pred {
   const th = threshold as Scalar;
   const list = threshold as Scalar[];
-  switch (t.op) {
+  switch (op) {
     case "eq":
       return (f) => {
         const x = f[name];

@@ -38,27 +38,27 @@ export function checkFacts(pack: Pick<Pack, "country" | "schemes">, input: unkno
     return { ok: false, issues: [{ path: ["facts"], message: "must be an object of fact names and values" }] };
   }
   const defs = factDefs(pack);
-  const issues: FactIssue[] = [];
-  const facts: Facts = {};
-  for (const [name, value] of Object.entries(input as Record<string, unknown>)) {
+  const facts = input as Record<string, unknown>;
+  let issues: FactIssue[] | undefined;
+  for (const name in facts) {
+    if (!Object.hasOwn(facts, name)) continue;
     const def = defs.get(name);
     if (!def) {
-      issues.push({ path: at(name), message: `unknown fact "${name}" for ${pack.country.code}; known facts: ${[...defs.keys()].join(", ")}` });
+      (issues ??= []).push({ path: at(name), message: `unknown fact "${name}" for ${pack.country.code}; known facts: ${[...defs.keys()].join(", ")}` });
       continue;
     }
-    if (value === null) {
-      facts[name] = null;
-      continue;
-    }
+    const value = facts[name];
+    if (value === null) continue;
     const problem = checkValue(def, value, date);
-    if (problem) issues.push({ path: at(name), message: problem });
-    else facts[name] = value as Facts[string];
+    if (problem) (issues ??= []).push({ path: at(name), message: problem });
   }
   const birth = facts.birth_date;
-  if (typeof birth === "string" && typeof facts.age === "number" && ageOn(birth, date) !== facts.age) {
-    issues.push({ path: at("age"), message: `is ${facts.age} but birth_date ${birth} gives ${ageOn(birth, date)} on ${date}; give one or make them agree` });
+  const age = facts.age;
+  if (!issues && typeof birth === "string" && typeof age === "number" && ageOn(birth, date) !== age) {
+    issues = [{ path: at("age"), message: `is ${age} but birth_date ${birth} gives ${ageOn(birth, date)} on ${date}; give one or make them agree` }];
   }
-  return issues.length ? { ok: false, issues } : { ok: true, facts };
+  // Valid input is returned as it is: every key was checked above.
+  return issues ? { ok: false, issues } : { ok: true, facts: facts as Facts };
 }
 
 function checkValue(def: FactDef, value: unknown, date: string): string | undefined {
@@ -86,9 +86,14 @@ function checkValue(def: FactDef, value: unknown, date: string): string | undefi
       return def.values?.includes(value) ? undefined : `"${value}" is not one of: ${(def.values ?? []).join(", ") || "(none defined for this country)"}`;
     case "list": {
       if (!Array.isArray(value)) return "must be a list of codes, e.g. []";
-      const bad = value.filter((v) => typeof v !== "string" || !def.values?.includes(v));
-      if (bad.length) return `unknown code${bad.length > 1 ? "s" : ""} ${bad.map((v) => JSON.stringify(v)).join(", ")}; allowed: ${(def.values ?? []).join(", ")}`;
-      if (new Set(value).size !== value.length) return "lists a code twice";
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (typeof v !== "string" || !def.values?.includes(v)) {
+          const bad = value.filter((x) => typeof x !== "string" || !def.values?.includes(x));
+          return `unknown code${bad.length > 1 ? "s" : ""} ${bad.map((x) => JSON.stringify(x)).join(", ")}; allowed: ${(def.values ?? []).join(", ")}`;
+        }
+        if (value.indexOf(v) !== i) return "lists a code twice";
+      }
       return undefined;
     }
   }

@@ -3,6 +3,8 @@ import type { Db } from "../db/queries";
 
 export interface Bindings {
   DB: D1Database;
+  /** Checks counted in memory before one write to D1 (default 50; tests use 1). */
+  COUNTS_BATCH?: string;
 }
 
 export interface AppEnv {

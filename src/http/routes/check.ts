@@ -1,7 +1,7 @@
 /** POST /api/check: a member's facts in, every scheme's status with reasons out. Stores no personal data. */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { drizzle } from "drizzle-orm/d1";
-import { recordCheck } from "../../db/queries";
+import { CheckCounter } from "../../db/check-counter";
 import { checkFacts, factDefs } from "../../engine/facts";
 import { localize } from "../../engine/text";
 import { countryCodes, getEngine } from "../../rules/registry";
@@ -25,6 +25,12 @@ const route = createRoute({
   },
 });
 
+let counter: CheckCounter | undefined;
+function counterFor(batch: string | undefined): CheckCounter {
+  counter ??= new CheckCounter(Math.max(1, Number(batch) || 50), 10_000);
+  return counter;
+}
+
 export const checkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(route, async (c) => {
   const body = c.req.valid("json");
   const engine = getEngine(body.country);
@@ -41,10 +47,17 @@ export const checkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   const next = evaluation.next_question;
   const results = presentResults(pack, evaluation);
 
-  const counting = recordCheck(drizzle(c.env.DB), date, pack.country.code, evaluation.results).catch((e: unknown) => {
-    console.error(`could not record check counts: ${e instanceof Error ? e.message : String(e)}`);
-  });
-  c.executionCtx.waitUntil(counting);
+  // Count the check (no facts): in memory, written to D1 in batches after the response.
+  const now = Date.now();
+  const counter = counterFor(c.env.COUNTS_BATCH);
+  counter.add(date, pack.country.code, evaluation.results, now);
+  if (counter.due(now)) {
+    c.executionCtx.waitUntil(
+      counter.flush(drizzle(c.env.DB)).catch((e: unknown) => {
+        console.error(`could not record check counts: ${e instanceof Error ? e.message : String(e)}`);
+      }),
+    );
+  }
 
   return c.json(
     {
