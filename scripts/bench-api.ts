@@ -6,18 +6,14 @@
  * the engine's marginal cost (plus body parsing, validation and the per-check D1 count). Prints figures, never
  * asserts timings. The server is always stopped by its process group, also on Ctrl-C.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { cpus, loadavg } from "node:os";
 import autocannon, { type Result } from "autocannon";
+import { startDevServer, type DevServer } from "./dev-server";
 
-const HOST = "127.0.0.1";
+let dev: DevServer | undefined;
 const CONNECTIONS = [1, 10, 50, 100];
 const SECONDS = 5;
 const WARMUP_SECONDS = 3;
-const START_TIMEOUT_MS = 90_000;
 const TARGET = { rps: 1000, p99Ms: 50 };
 /** wrangler's own log level: "info" would print a line per request and measure the logger as much as the Worker. */
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? "warn";
@@ -37,128 +33,6 @@ interface Endpoint {
 }
 const CHECK: Endpoint = { name: "POST /api/check", method: "POST", path: "/api/check", body: CHECK_BODY };
 const COUNTRIES: Endpoint = { name: "GET /api/countries", method: "GET", path: "/api/countries" };
-
-/** The last lines wrangler printed, to show if it fails to start. */
-const serverLog: string[] = [];
-let server: ChildProcess | undefined;
-let stateDir: string | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, HOST, () => {
-      const address = s.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      s.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
-    });
-  });
-}
-
-/** Whether any process of the server's process group is still alive. */
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Stops the server: SIGTERM to its whole process group (npx, wrangler, workerd), SIGKILL after 5 s. */
-async function stopServer(): Promise<void> {
-  const child = server;
-  server = undefined;
-  if (child?.pid !== undefined && groupAlive(child.pid)) {
-    const pgid = child.pid;
-    try {
-      process.kill(-pgid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-    const deadline = Date.now() + 5000;
-    while (groupAlive(pgid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    if (groupAlive(pgid)) {
-      console.error(`server process group ${pgid} ignored SIGTERM; sending SIGKILL`);
-      try {
-        process.kill(-pgid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-    console.log(`\nServer stopped (process group ${pgid}).`);
-  }
-  if (stateDir) {
-    rmSync(stateDir, { recursive: true, force: true });
-    stateDir = undefined;
-  }
-}
-
-function wrangler(args: string[]): string[] {
-  return ["scripts/wrangler.sh", ...args];
-}
-
-/** wrangler dev refuses to start when the `[assets]` directory of wrangler.toml is missing: say so plainly first. */
-function checkAssets(): void {
-  const toml = readFileSync("wrangler.toml", "utf8");
-  const dir = /^\[assets\][^[]*?^\s*directory\s*=\s*"([^"]+)"/m.exec(toml)?.[1];
-  if (dir && !existsSync(dir)) throw new Error(`the Worker's assets directory ${dir} does not exist: run npm run web:build first`);
-}
-
-async function startServer(port: number, inspectorPort: number): Promise<void> {
-  checkAssets();
-  stateDir = mkdtempSync(join(tmpdir(), "bench-api-d1-"));
-  console.log(`Applying D1 migrations to a throw-away local database (${stateDir})…`);
-  const migrate = spawnSync("sh", wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir]), {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-    timeout: 120_000,
-  });
-  if (migrate.status !== 0) {
-    throw new Error(`wrangler d1 migrations apply failed (exit ${migrate.status}):\n${migrate.stdout}\n${migrate.stderr}`);
-  }
-
-  const args = wrangler([
-    "dev",
-    "--ip", HOST,
-    "--port", String(port),
-    "--inspector-ip", HOST,
-    "--inspector-port", String(inspectorPort),
-    "--persist-to", stateDir,
-    "--log-level", LOG_LEVEL,
-    "--show-interactive-dev-session=false",
-  ]);
-  console.log(`Starting: sh ${args.join(" ")}`);
-  // detached: the server gets its own process group, so it can be stopped whole by its id.
-  server = spawn("sh", args, { detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  const keep = (chunk: Buffer) => {
-    // Strip terminal colours from wrangler's output.
-    serverLog.push(...chunk.toString().replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((l) => l.trim()));
-    if (serverLog.length > 60) serverLog.splice(0, serverLog.length - 60);
-  };
-  server.stdout?.on("data", keep);
-  server.stderr?.on("data", keep);
-  let exited: number | null | undefined;
-  server.once("exit", (code) => (exited = code));
-
-  const base = `http://${HOST}:${port}`;
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  const t0 = Date.now();
-  for (;;) {
-    if (exited !== undefined) throw new Error(`wrangler dev exited (${exited}) before answering:\n${serverLog.join("\n")}`);
-    // A Worker that does not build leaves wrangler dev running but never answering.
-    if (serverLog.some((l) => l.includes("Build failed"))) throw new Error(`the Worker does not build:\n${serverLog.join("\n")}`);
-    if (Date.now() > deadline) throw new Error(`wrangler dev did not answer within ${START_TIMEOUT_MS / 1000} s:\n${serverLog.join("\n")}`);
-    try {
-      const res = await fetch(`${base}/api/countries`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  console.log(`Server answering on ${base} after ${((Date.now() - t0) / 1000).toFixed(1)} s (process group ${server.pid}).`);
-}
 
 /** One request of each kind, checked by hand before the load: both must be 200 with the expected shape. */
 async function preflight(base: string): Promise<void> {
@@ -242,10 +116,8 @@ async function main(): Promise<void> {
   console.log(`# API benchmark — ${new Date().toISOString()}`);
   console.log(`node ${process.version}; wrangler dev (local workerd, local D1), log level ${LOG_LEVEL}; autocannon 9 in this process, same machine`);
   console.log(`${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}\n`);
-  const port = await freePort();
-  const inspectorPort = await freePort();
-  await startServer(port, inspectorPort);
-  const base = `http://${HOST}:${port}`;
+  dev = await startDevServer({ logLevel: LOG_LEVEL });
+  const base = dev.baseUrl;
   await preflight(base);
 
   console.log(`Warm-up: ${WARMUP_SECONDS} s of POST /api/check and GET /api/countries at 10 connections (not reported)…`);
@@ -297,20 +169,6 @@ async function main(): Promise<void> {
   );
 }
 
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.error(`\n${signal}: stopping the server…`);
-    void stopServer().finally(() => process.exit(130));
-  });
-}
-// Last resort if the process exits some other way: kill the group synchronously.
-process.on("exit", () => {
-  if (server?.pid !== undefined && groupAlive(server.pid)) process.kill(-server.pid, "SIGKILL");
-});
-
 /** Runs the benchmark and always stops the server, whatever happened. */
 async function run(): Promise<number> {
   try {
@@ -320,7 +178,7 @@ async function run(): Promise<number> {
     console.error(`\nbench:api failed: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   } finally {
-    await stopServer();
+    await dev?.stop();
   }
 }
 

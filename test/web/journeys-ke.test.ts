@@ -70,7 +70,10 @@ describe.each([
     });
     await expectKenyanResults(page);
     await expectAccessible(page, `results (${label})`, axeIn);
-    if (javaScriptEnabled) await shot(page, "results", true);
+    if (javaScriptEnabled) {
+      await shot(page, "results", true);
+      await shot(page, "results-top");
+    }
     expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
