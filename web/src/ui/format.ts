@@ -14,3 +14,11 @@ export function formatNumber(n: number, locale: string): string {
     return String(n);
   }
 }
+
+export function formatMoney(n: number, currency: string, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 }).format(n);
+  } catch {
+    return `${currency} ${n}`;
+  }
+}

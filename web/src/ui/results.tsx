@@ -7,7 +7,7 @@ import type { PresentedResult } from "../../../src/rules/content";
 import { optionsFor } from "../flow";
 import { fill, type Messages } from "../i18n";
 import { About, FlowForm, StateFields } from "./common";
-import { formatDate } from "./format";
+import { formatDate, formatMoney, formatNumber } from "./format";
 import { Icon } from "./icons";
 import { LanguageSwitch } from "./question";
 import type { FlowModel } from "./model";
@@ -162,7 +162,7 @@ function SchemeCard({ r, m, locale, props, open }: { r: PresentedResult; m: Mess
   );
 }
 
-function Answers({ m, state, engine }: FlowModel) {
+function Answers({ m, state, engine, locale }: FlowModel) {
   const defs = factDefs(engine.pack);
   const asked = state.order.filter((f) => defs.has(f));
   if (!asked.length) return null;
@@ -179,7 +179,9 @@ function Answers({ m, state, engine }: FlowModel) {
               ? v ? m.yes : m.no
               : Array.isArray(v)
                 ? v.length ? v.map((x) => opts.find((o) => o.value === x)?.label ?? x).join(", ") : m.none_of_these
-                : (opts.find((o) => o.value === v)?.label ?? String(v));
+                : typeof v === "number"
+                  ? f === "monthly_income" ? formatMoney(v, engine.pack.country.currency, locale) : formatNumber(v, locale)
+                  : f === "age" ? formatDate(v, locale) : (opts.find((o) => o.value === v)?.label ?? v);
         return (
           <div key={f}>
             <dt>{m.questions[f] ?? def.label.en}</dt>
