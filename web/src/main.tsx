@@ -6,17 +6,14 @@
 import { render } from "preact";
 import { compilePack, type CompiledPack } from "../../src/engine/compile";
 import type { Pack } from "../../src/engine/types";
-import { presentResults } from "../../src/rules/content";
 import { COUNTRIES, RULES_VERSION } from "../../src/rules/generated/countries";
-import { applyForm, newState, parseState, screenFor, type FlowState, type FormData, type Screen } from "./flow";
-import { dirOf, en, localeOf, type Messages } from "./i18n";
+import { applyForm, newState, parseState, type FlowState, type FormData, type Screen } from "./flow";
+import { dirOf, en, type Messages } from "./i18n";
 import { loadMessages } from "./i18n/load";
 import "./app.css";
 import { Home } from "./ui/home";
-import type { FlowModel } from "./ui/model";
 import { Frame } from "./ui/page";
-import { Question } from "./ui/question";
-import { Results } from "./ui/results";
+import { FlowScreen, flowModel } from "./ui/screen";
 import type { Boot } from "./ui/shell";
 
 const packLoaders = import.meta.glob<{ default: Pack }>("../../src/rules/generated/[a-z][a-z].ts");
@@ -81,32 +78,26 @@ async function start(cc: string, lang: string, from?: { state: FlowState; screen
 
 function show(push = false) {
   if (!engine || !state) return void showHome();
-  const date = today();
-  const evaluation = engine.evaluate(state.facts, { date, lang: state.lang });
-  const screen = override ?? screenFor(evaluation, state);
-  override = undefined;
-  setLang(state.lang);
-  const model: FlowModel = {
+  const model = flowModel({
     m,
     engine,
     state,
-    screen,
-    results: screen.kind === "results" ? presentResults(engine.pack, evaluation) : [],
-    hasMoreQuestions: evaluation.next_question !== null,
-    date,
-    locale: localeOf(state.lang, state.country),
+    date: today(),
     rulesVersion: RULES_VERSION,
     onPhone: true,
+    forced: override,
     rulesDownloaded: readJson<{ date: string }>(`rules:${state.country}`)?.date,
     onSubmit: (form, submitter) => void submit(form, submitter),
-  };
+  });
+  override = undefined;
+  setLang(state.lang);
   render(
     <Frame m={m} offline={offlineText()}>
-      {screen.kind === "question" ? <Question {...model} screen={screen} /> : <Results {...model} />}
+      <FlowScreen {...model} />
     </Frame>,
     root,
   );
-  if (push) history.pushState({ step: state.order.length, screen: screen.kind }, "");
+  if (push) history.pushState({ step: state.order.length, screen: model.screen.kind }, "");
   (root.querySelector("h1") as HTMLElement | null)?.setAttribute("tabindex", "-1");
   (root.querySelector("h1") as HTMLElement | null)?.focus();
 }

@@ -6,16 +6,12 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { render } from "preact-render-to-string";
-import { applyForm, newState, parseState, screenFor, type FlowState, type FormData, type Screen } from "../../../web/src/flow";
-import { localeOf } from "../../../web/src/i18n";
+import { applyForm, newState, parseState, type FlowState, type FormData, type Screen } from "../../../web/src/flow";
 import { messagesFor } from "../../../web/src/i18n/all";
 import { Home } from "../../../web/src/ui/home";
-import type { FlowModel } from "../../../web/src/ui/model";
 import { Frame } from "../../../web/src/ui/page";
-import { Question } from "../../../web/src/ui/question";
-import { Results } from "../../../web/src/ui/results";
+import { FlowScreen, flowModel } from "../../../web/src/ui/screen";
 import { shell } from "../../../web/src/ui/shell";
-import { presentResults } from "../../rules/content";
 import { COUNTRIES, RULES_VERSION } from "../../rules/generated/countries";
 import { getEngine } from "../../rules/registry";
 import type { AppEnv } from "../env";
@@ -39,25 +35,13 @@ function home(c: Context<AppEnv>, status: 200 | 404 = 200) {
 }
 
 function flow(c: Context<AppEnv>, state: FlowState, forced?: Screen) {
-  const engine = getEngine(state.country)!;
   const m = messagesFor(state.lang);
-  const date = today();
-  const evaluation = engine.evaluate(state.facts, { date, lang: state.lang });
-  const screen = forced ?? screenFor(evaluation, state);
-  const model: FlowModel = {
-    m,
-    engine,
-    state,
-    screen,
-    results: screen.kind === "results" ? presentResults(engine.pack, evaluation) : [],
-    hasMoreQuestions: evaluation.next_question !== null,
-    date,
-    locale: localeOf(state.lang, state.country),
-    rulesVersion: RULES_VERSION,
-    onPhone: false,
-  };
+  const model = flowModel({ m, engine: getEngine(state.country)!, state, date: today(), rulesVersion: RULES_VERSION, onPhone: false, forced });
+  const { screen } = model;
   const body = render(
-    <Frame m={m}>{screen.kind === "question" ? <Question {...model} screen={screen} /> : <Results {...model} />}</Frame>,
+    <Frame m={m}>
+      <FlowScreen {...model} />
+    </Frame>,
   );
   return page(c, state.lang, m.app_title, body, { page: "flow", lang: state.lang, flow: { state, screen } }, screen.kind === "question" && screen.error ? 400 : 200);
 }
