@@ -29,7 +29,7 @@ describe("Thailand: the Homeworkers Protection Act covers homeworkers, not the s
   it("applies to a homeworker paid per piece", async () => {
     const page = await phone(browser);
     await start(page, "th", "th");
-    await answerAll(page, { ...base, worker_type: "homeworker" });
+    await answerAll(page, { ...base, worker_type: "homeworker" }, (fact) => expectAccessible(page, `Thai question ${fact}`));
     expect(await groupOf(page, "คุ้มครองผู้รับงานไปทำที่บ้าน")).toBe("now");
     await expectAccessible(page, "Thai results (homeworker)");
     await shot(page, "results-th", true);
@@ -68,7 +68,7 @@ describe("India: PM-SYM for a 38-year-old earning Rs 12,000 a month", () => {
   it("sees PM-SYM open to her", async () => {
     const page = await phone(browser);
     await start(page, "in", "hi");
-    await answerAll(page, member);
+    await answerAll(page, member, (fact) => expectAccessible(page, `Hindi question ${fact}`));
     expect(await groupOf(page, "मान-धन")).toBe("now");
     await expectAccessible(page, "Indian results (Hindi)");
     await page.context().close();
@@ -94,7 +94,7 @@ describe("Urdu", () => {
     expect(box).not.toBeNull();
     await expectAccessible(page, "Urdu question");
     await shot(page, "question-ur");
-    await answerAll(page, { age: 40, worker_type: "homeworker", region: "sindh", residency_status: "citizen", sex: "female" });
+    await answerAll(page, { age: 40, worker_type: "homeworker", region: "sindh", residency_status: "citizen", sex: "female" }, (fact) => expectAccessible(page, `Urdu question ${fact}`));
     expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
     await expectAccessible(page, "Urdu results");
     await page.context().close();

@@ -60,7 +60,7 @@ async function showHome() {
   setLang(lang);
   render(
     <Frame m={m} offline={offlineText()}>
-      <Home m={m} lang={lang} countries={COUNTRIES} onPhone onStart={(cc, l) => void start(cc, l)} />
+      <Home m={m} lang={lang} countries={COUNTRIES} onPhone remembered={remembered} onStart={(cc, l) => void start(cc, l)} />
     </Frame>,
     root,
   );

@@ -17,6 +17,8 @@ export interface HomeModel extends Handlers {
   countries: readonly CountryEntry[];
   /** Whether this page runs the check on the phone (JavaScript) or on the server. */
   onPhone: boolean;
+  /** The country and language she chose last time on this phone, offered first. */
+  remembered?: { country: string; lang: string };
 }
 
 export interface FlowModel extends Handlers {
