@@ -28,6 +28,9 @@ import { countryFacts } from "./vocabulary";
 const FAIL = 0;
 const PASS = 1;
 const UNKNOWN = 2;
+
+/** Operators of single-comparison criteria, evaluated inline (most criteria): no closure call per criterion. */
+const OP: Record<LeafTest["op"], number> = { eq: 1, ne: 2, lt: 3, lte: 4, gt: 5, gte: 6, in: 7, not_in: 8, includes_any: 9, includes_none: 10 };
 type Tri = 0 | 1 | 2;
 /**
  * Facts as rules read them: one slot per fact of the country's vocabulary, by position. Leaves read `vals[i]`
@@ -36,8 +39,23 @@ type Tri = 0 | 1 | 2;
 type Slots = unknown[];
 type Pred = (v: Slots) => Tri;
 
-/** A reason sentence with the fact value to insert between its fixed segments. */
-type Render = (value: unknown) => string;
+/**
+ * A reason sentence: fixed text, or fixed segments with the fact's value between them. Data rather than a closure,
+ * so one small function renders every reason (and V8 can inline it).
+ */
+interface Render {
+  text: string;
+  /** Segments around `{value}`, when the sentence has it; `text` is then the first segment. */
+  segs: string[] | undefined;
+}
+
+function render(r: Render, v: unknown): string {
+  const segs = r.segs;
+  if (segs === undefined) return r.text;
+  const shown = typeof v === "number" || typeof v === "string" ? v : formatValue(v);
+  if (segs.length === 2) return segs[0]! + shown + segs[1]!;
+  return segs.join(String(shown));
+}
 
 interface CompiledCriterion {
   id: string;
@@ -46,6 +64,11 @@ interface CompiledCriterion {
   facts: string[];
   /** Slots of `facts`, for finding the missing ones. */
   factSlots: number[];
+  /** For a criterion that is one comparison with no condition: its operator code (else 0), slot and threshold. */
+  op: number;
+  opSlot: number;
+  opTh: Scalar;
+  opList: Scalar[];
   /** The slot of the fact a single-leaf test reads, whose value and threshold the result reports. */
   single: number | undefined;
   threshold: Scalar | Scalar[] | undefined;
@@ -201,6 +224,28 @@ function evaluateVersion(s: CompiledScheme, v: CompiledVersion, f: Slots, names:
         const t = c.test === null ? UNKNOWN : c.test(f);
         outcome = w === PASS || t === PASS ? t : UNKNOWN;
       }
+    } else if (c.op !== 0) {
+      const x = f[c.opSlot] as Scalar | Scalar[] | null | undefined;
+      if (x === undefined || x === null) outcome = UNKNOWN;
+      else {
+        const th = c.opTh;
+        switch (c.op) {
+          case 1: outcome = x === th ? PASS : FAIL; break;
+          case 2: outcome = x !== th ? PASS : FAIL; break;
+          case 3: outcome = (x as Scalar) < th ? PASS : FAIL; break;
+          case 4: outcome = (x as Scalar) <= th ? PASS : FAIL; break;
+          case 5: outcome = (x as Scalar) > th ? PASS : FAIL; break;
+          case 6: outcome = (x as Scalar) >= th ? PASS : FAIL; break;
+          case 7: outcome = c.opList.includes(x as Scalar) ? PASS : FAIL; break;
+          case 8: outcome = c.opList.includes(x as Scalar) ? FAIL : PASS; break;
+          default: {
+            let any = false;
+            const xs = x as Scalar[];
+            for (let k = 0; k < xs.length; k++) if (c.opList.includes(xs[k]!)) { any = true; break; }
+            outcome = (c.op === 9) === any ? PASS : FAIL;
+          }
+        }
+      }
     } else {
       outcome = c.test === null ? UNKNOWN : c.test(f);
     }
@@ -224,7 +269,7 @@ function evaluateVersion(s: CompiledScheme, v: CompiledVersion, f: Slots, names:
       continue;
     }
     const value = f[c.single!];
-    const reason = outcome === PASS ? (applicable ? c.pass(value) : c.na(value)) : outcome === FAIL ? c.fail(value) : c.unknown(value);
+    const reason = render(outcome === PASS ? (applicable ? c.pass : c.na) : outcome === FAIL ? c.fail : c.unknown, value);
     // Always the same fields in the same order: one hidden class for the JIT.
     criteria[i] = {
       id: c.id,
@@ -287,7 +332,7 @@ function compileCriterion(c: Criterion, v: SchemeVersion, lang: Lang, order: Map
             check_with_office: o !== 3 && checkWithOffice,
             unconfirmed,
             facts,
-            reason: (o === PASS ? pass : o === FAIL ? fail : o === UNKNOWN ? unknown : na)(undefined),
+            reason: render(o === PASS ? pass : o === FAIL ? fail : o === UNKNOWN ? unknown : na, undefined),
             sources,
           }),
         ),
@@ -298,6 +343,10 @@ function compileCriterion(c: Criterion, v: SchemeVersion, lang: Lang, order: Map
     when: c.when ? compileTest(c.when, v, order) : null,
     facts,
     factSlots: facts.map((name) => order.get(name)!),
+    op: singleLeaf && !c.when ? OP[singleLeaf.op] : 0,
+    opSlot: singleLeaf ? order.get(singleLeaf.fact)! : -1,
+    opTh: Array.isArray(threshold) ? "" : (threshold ?? ""),
+    opList: Array.isArray(threshold) ? threshold : [],
     single: singleLeaf ? order.get(singleLeaf.fact) : undefined,
     threshold,
     checkWithOffice,
@@ -319,12 +368,7 @@ export function thresholdOf(leaf: LeafTest, v: SchemeVersion): Scalar | Scalar[]
 function compileTemplate(template: string, vars: Record<string, string>): Render {
   const resolved = template.replace(/\{([a-z_][a-z0-9_]*)\}/g, (m, name: string) => (name === "value" ? m : (vars[name] ?? m)));
   const segs = resolved.split("{value}");
-  if (segs.length === 1) return () => resolved;
-  if (segs.length === 2) {
-    const [a, b] = segs as [string, string];
-    return (v) => a + (typeof v === "number" || typeof v === "string" ? v : formatValue(v)) + b;
-  }
-  return (v) => segs.join(formatValue(v));
+  return segs.length === 1 ? { text: resolved, segs: undefined } : { text: segs[0]!, segs };
 }
 
 function compileTest(t: Test, v: SchemeVersion, order: Map<string, number>): Pred {

@@ -11,6 +11,8 @@ export function nextQuestion(
   facts: Facts,
   order: ReadonlyMap<string, number>,
 ): NextQuestion | null {
+  // Most evaluations of complete profiles leave nothing open: answer before allocating anything.
+  if (!results.some((r) => r.status === "needs_info")) return null;
   const counts = new Map<string, string[]>();
   for (const r of results) {
     if (r.status !== "needs_info") continue;
