@@ -343,7 +343,9 @@ function checkCriterion(
   if ((literal || crit.office) && crit.sources.length === 0) {
     errors.push(p.error([...at, "sources"], "cite the source of this rule (sources: [id]); a threshold can also come from a parameter with its own sources"));
   }
-  const allowed = new Set(["value", "threshold", ...Object.keys(parameters)]);
+  // {value} and {threshold} exist only for a criterion that is one comparison; otherwise a member would read "?".
+  const single = crit.test !== undefined && "fact" in crit.test;
+  const allowed = new Set([...(single ? ["value", "threshold"] : []), ...Object.keys(parameters)]);
   const texts: [Path, Text | undefined][] = [
     ...Object.entries(crit.reason).map(([kind, text]): [Path, Text | undefined] => [["reason", kind], text]),
     [["office"], crit.office],
@@ -353,7 +355,14 @@ function checkCriterion(
     for (const [lang, s] of Object.entries(text)) {
       for (const m of s.matchAll(PLACEHOLDER)) {
         if (!allowed.has(m[1]!)) {
-          errors.push(p.error([...at, ...where, lang], `{${m[1]}} is not {value}, {threshold} or a parameter of this version`));
+          errors.push(
+            p.error(
+              [...at, ...where, lang],
+              !single && (m[1] === "value" || m[1] === "threshold")
+                ? `{${m[1]}} can only be used when the test is a single comparison (fact, op, value); name a parameter instead`
+                : `{${m[1]}} is not {value}, {threshold} or a parameter of this version`,
+            ),
+          );
         }
       }
     }

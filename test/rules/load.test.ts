@@ -84,6 +84,11 @@ describe("rule files", () => {
     );
   });
 
+  it("allows {value} only where there is one value to show", () => {
+    const combined = ok.replace("test: { fact: age, op: gte, value: 18 }", "test: { all: [ { fact: age, op: gte, value: 18 }, { fact: sex, op: eq, value: female } ] }").replace("fail: Too young.", 'fail: "You are {value}."');
+    expect(schemeErrors(combined)[0]).toContain("{value} can only be used when the test is a single comparison");
+  });
+
   it("checks placeholders in office texts too", () => {
     const office = ok.replace("test: { fact: age, op: gte, value: 18 }", 'office: "The office sets {rate}."');
     expect(schemeErrors(office)[0]).toContain("versions[0].criteria[0].office.en: {rate} is not {value}, {threshold} or a parameter");
