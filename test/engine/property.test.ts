@@ -23,7 +23,7 @@ const synthetic = packOf({
       - id: a
         test: { any: [ { fact: age, op: lt, value: 30 }, { all: [ { fact: sex, op: eq, value: female }, { not: { fact: age, op: gt, value: 65 } } ] } ] }
         sources: [act]
-        reason: { pass: "ok {value}", fail: "no {value}" }
+        reason: { pass: "ok", fail: "no" }
       - id: b
         when: { fact: worker_type, op: not_in, value: [employee] }
         test: { fact: monthly_income, op: lte, param: ceiling }
