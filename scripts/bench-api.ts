@@ -8,9 +8,8 @@
  */
 import { cpus, loadavg } from "node:os";
 import autocannon, { type Result } from "autocannon";
-import { startDevServer, type DevServer } from "./dev-server";
+import { runWithDevServer, type DevServer } from "./dev-server";
 
-let dev: DevServer | undefined;
 const CONNECTIONS = [1, 10, 50, 100];
 const SECONDS = 5;
 const WARMUP_SECONDS = 3;
@@ -112,11 +111,10 @@ function printTable(rows: Row[]): void {
   for (const c of cells) console.log(line(c));
 }
 
-async function main(): Promise<void> {
+async function main(dev: DevServer): Promise<void> {
   console.log(`# API benchmark — ${new Date().toISOString()}`);
   console.log(`node ${process.version}; wrangler dev (local workerd, local D1), log level ${LOG_LEVEL}; autocannon 9 in this process, same machine`);
   console.log(`${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}\n`);
-  dev = await startDevServer({ logLevel: LOG_LEVEL });
   const base = dev.baseUrl;
   await preflight(base);
 
@@ -169,17 +167,4 @@ async function main(): Promise<void> {
   );
 }
 
-/** Runs the benchmark and always stops the server, whatever happened. */
-async function run(): Promise<number> {
-  try {
-    await main();
-    return 0;
-  } catch (e) {
-    console.error(`\nbench:api failed: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
-  } finally {
-    await dev?.stop();
-  }
-}
-
-void run().then((code) => process.exit(code));
+runWithDevServer("bench:api", main, { logLevel: LOG_LEVEL });

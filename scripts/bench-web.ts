@@ -6,7 +6,7 @@
 import { cpus, loadavg } from "node:os";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { startDevServer, type DevServer } from "./dev-server";
+import { runWithDevServer, type DevServer } from "./dev-server";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -146,18 +146,4 @@ async function main(server: DevServer) {
   }
 }
 
-async function run(): Promise<number> {
-  let server: DevServer | undefined;
-  try {
-    server = await startDevServer();
-    await main(server);
-    return 0;
-  } catch (e) {
-    console.error(`\nbench:web failed: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
-  } finally {
-    await server?.stop();
-  }
-}
-
-void run().then((code) => process.exit(code));
+runWithDevServer("bench:web", main);

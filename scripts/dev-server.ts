@@ -179,3 +179,24 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   }
   return { baseUrl: `http://${HOST}:${port}`, stop: () => stopServer(quiet) };
 }
+
+/**
+ * Runs `main` against a freshly started server and exits: 0 on success, 1 after saying why. The server is always
+ * stopped first, whatever happened.
+ */
+export function runWithDevServer(name: string, main: (server: DevServer) => Promise<void>, options: DevServerOptions = {}): void {
+  let server: DevServer | undefined;
+  const run = async (): Promise<number> => {
+    try {
+      server = await startDevServer(options);
+      await main(server);
+      return 0;
+    } catch (e) {
+      console.error(`\n${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return 1;
+    } finally {
+      await server?.stop();
+    }
+  };
+  void run().then((code) => process.exit(code));
+}

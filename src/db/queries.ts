@@ -1,5 +1,5 @@
 /** Queries on the anonymous check counts. Each takes the drizzle database first. */
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type { SchemeResult } from "../engine/types";
@@ -41,20 +41,4 @@ export async function recordCounts(db: Db, batch: CountBatch): Promise<void> {
   }
   const [first, ...rest] = items;
   if (first) await db.batch([first, ...rest]);
-}
-
-/** Counts one check right away (see CheckCounter for the batched path the API uses). */
-export function recordCheck(db: Db, day: string, country: string, results: readonly Pick<SchemeResult, "scheme" | "status">[]): Promise<void> {
-  return recordCounts(db, {
-    daily: [{ day, country, checks: 1 }],
-    schemes: results.map((r) => ({ day, country, scheme: r.scheme, status: r.status, count: 1 })),
-  });
-}
-
-/** The counts recorded for a country, per day and per scheme and status. */
-export async function checkCounts(db: Db, country: string) {
-  return {
-    daily: await db.select().from(dailyChecks).where(eq(dailyChecks.country, country)),
-    schemes: await db.select().from(schemeResultCounts).where(eq(schemeResultCounts.country, country)),
-  };
 }

@@ -64,9 +64,8 @@ interface CompiledCriterion {
   facts: string[];
   /** Slots of `facts`, for finding the missing ones. */
   factSlots: number[];
-  /** For a criterion that is one comparison with no condition: its operator code (else 0), slot and threshold. */
+  /** For a criterion that is one comparison with no condition: its operator code (else 0) and threshold. */
   op: number;
-  opSlot: number;
   opTh: Scalar;
   opList: Scalar[];
   /** The slot of the fact a single-leaf test reads, whose value and threshold the result reports. */
@@ -225,7 +224,7 @@ function evaluateVersion(s: CompiledScheme, v: CompiledVersion, f: Slots, names:
         outcome = w === PASS || t === PASS ? t : UNKNOWN;
       }
     } else if (c.op !== 0) {
-      const x = f[c.opSlot] as Scalar | Scalar[] | null | undefined;
+      const x = f[c.single!] as Scalar | Scalar[] | null | undefined;
       if (x === undefined || x === null) outcome = UNKNOWN;
       else {
         const th = c.opTh;
@@ -344,7 +343,6 @@ function compileCriterion(c: Criterion, v: SchemeVersion, lang: Lang, order: Map
     facts,
     factSlots: facts.map((name) => order.get(name)!),
     op: singleLeaf && !c.when ? OP[singleLeaf.op] : 0,
-    opSlot: singleLeaf ? order.get(singleLeaf.fact)! : -1,
     opTh: Array.isArray(threshold) ? "" : (threshold ?? ""),
     opList: Array.isArray(threshold) ? threshold : [],
     single: singleLeaf ? order.get(singleLeaf.fact) : undefined,

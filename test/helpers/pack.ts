@@ -55,3 +55,13 @@ ${SOURCES}${extra}
 versions:
 ${versions}`;
 }
+
+/** A one-version versions block with one sourced criterion: adults (18 and over) only. */
+export const ADULTS_ONLY = `  - effective_from: 2020-01-01
+    sources: [act]
+    criteria:
+      - id: adult
+        test: { fact: age, op: gte, value: 18 }
+        sources: [act]
+        reason: { pass: Adult., fail: Too young. }
+`;

@@ -1,6 +1,6 @@
 /** A broken rule file fails with the file, the line, the path inside it and the reason; it never loads. */
 import { describe, expect, it } from "vitest";
-import { COUNTRY_YAML, errorsOf, loadFiles, scheme } from "../helpers/pack";
+import { ADULTS_ONLY, COUNTRY_YAML, errorsOf, loadFiles, scheme } from "../helpers/pack";
 
 const VECTORS = "- { name: v, date: 2025-01-01, facts: {}, expect: { s: needs_info } }\n";
 
@@ -8,14 +8,7 @@ function schemeErrors(versions: string, extra = "") {
   return errorsOf({ "country.yaml": COUNTRY_YAML, "schemes/s.yaml": scheme("s", versions, extra), "schemes/s.test.yaml": VECTORS });
 }
 
-const ok = `  - effective_from: 2020-01-01
-    sources: [act]
-    criteria:
-      - id: adult
-        test: { fact: age, op: gte, value: 18 }
-        sources: [act]
-        reason: { pass: Adult., fail: Too young. }
-`;
+const ok = ADULTS_ONLY;
 
 describe("rule files", () => {
   it("loads a valid scheme", () => {

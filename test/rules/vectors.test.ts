@@ -4,7 +4,7 @@ import { compilePack } from "../../src/engine";
 import { PACKS, RULES_VERSION } from "../../src/rules/generated/index";
 import { VECTORS } from "../../src/rules/generated/vectors";
 import { coverageGaps, runVector } from "../../src/rules/vectors";
-import { packOf, scheme } from "../helpers/pack";
+import { ADULTS_ONLY, packOf, scheme } from "../helpers/pack";
 
 describe.each(Object.keys(PACKS))("rule pack %s", (cc) => {
   const pack = PACKS[cc]!;
@@ -23,17 +23,7 @@ describe.each(Object.keys(PACKS))("rule pack %s", (cc) => {
 
 describe("vector coverage", () => {
   const pack = packOf({
-    s: scheme(
-      "s",
-      `  - effective_from: 2020-01-01
-    sources: [act]
-    criteria:
-      - id: adult
-        test: { fact: age, op: gte, value: 18 }
-        sources: [act]
-        reason: { pass: Adult., fail: Too young. }
-`,
-    ),
+    s: scheme("s", ADULTS_ONLY),
   });
   const vector = (date: string, age: number) => ({ name: `${date} ${age}`, date, facts: { age }, expect: { s: "eligible" as const } });
 
