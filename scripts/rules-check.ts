@@ -9,7 +9,7 @@ import { compilePack } from "../src/engine/compile";
 import { formatRuleError } from "../src/rules/load";
 import { readRules } from "../src/rules/read";
 import { translationCoverage } from "../src/rules/translations";
-import { coverageGaps, runVector } from "../src/rules/vectors";
+import { coverageGaps, officeProxyGaps, runVector } from "../src/rules/vectors";
 
 const vectorsOnly = process.argv.includes("--vectors-only");
 const only = process.argv.includes("--country") ? process.argv[process.argv.indexOf("--country") + 1] : undefined;
@@ -39,6 +39,12 @@ for (const { pack, vectors } of countries) {
   console.log(`${gaps.length ? "✗" : "✓"} ${cc}: vector coverage${gaps.length ? `: ${gaps.length} gap${gaps.length > 1 ? "s" : ""}` : " complete"}`);
   for (const g of gaps) console.log(`  ${g.file}: ${g.message}`);
   problems += gaps.length;
+
+  const office = officeProxyGaps(pack, vectors);
+  console.log(`${office.length ? "✗" : "✓"} ${cc}: office criteria${office.length ? `: ${office.length} without a proxy test or no_proxy` : " all have a proxy test or say why none exists"}`);
+  for (const g of office) console.log(`  ${g.file}: ${g.message}`);
+  // Transition: counted once every pack has been reviewed (see issue 8); --office-strict counts them now.
+  if (process.argv.includes("--office-strict")) problems += office.length;
 
   for (const lc of translationCoverage(pack)) {
     const pct = Math.floor((100 * lc.translated) / lc.total);

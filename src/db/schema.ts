@@ -2,6 +2,7 @@
  * The D1 schema (drizzle). Anonymous check counts only: no facts and nothing about the person who checked.
  * Migrations are generated from this file by `npm run db:generate` into src/db/migrations/.
  */
+import { STATUSES } from "../engine/enums";
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /** Checks made, per day and country. */
@@ -22,7 +23,7 @@ export const schemeResultCounts = sqliteTable(
     day: text("day").notNull(),
     country: text("country").notNull(),
     scheme: text("scheme").notNull(),
-    status: text("status", { enum: ["eligible", "likely_eligible", "not_eligible", "needs_info"] }).notNull(),
+    status: text("status", { enum: STATUSES }).notNull(),
     count: integer("count").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.country, t.scheme, t.status] })],

@@ -72,6 +72,8 @@ interface CompiledCriterion {
   single: number | undefined;
   threshold: Scalar | Scalar[] | undefined;
   checkWithOffice: boolean;
+  /** An office criterion with a proxy test: a passing test still leaves the office's judgement. */
+  officeProxy: boolean;
   unconfirmed: boolean;
   sources: string[];
   /** Reason sentences in one language. */
@@ -93,6 +95,7 @@ interface CompiledVersion {
   criteria: CompiledCriterion[];
 }
 
+/** Outcome names by the numeric codes FAIL, PASS, UNKNOWN. */
 const OUTCOMES = ["failed", "passed", "unknown"] as const;
 
 interface CompiledScheme {
@@ -207,6 +210,7 @@ function evaluateVersion(s: CompiledScheme, v: CompiledVersion, f: Slots, names:
   const n = v.criteria.length;
   const criteria: CriterionResult[] = new Array(n);
   let confirmedFail = false;
+  let unsettledFail = false;
   let office = false;
   let missing: string[] | undefined;
   for (let i = 0; i < n; i++) {
@@ -248,9 +252,13 @@ function evaluateVersion(s: CompiledScheme, v: CompiledVersion, f: Slots, names:
     } else {
       outcome = c.test === null ? UNKNOWN : c.test(f);
     }
+    // An office criterion whose proxy her answers pass is still the office's to judge (nothing more to ask).
+    const officePending = outcome === PASS && applicable && c.officeProxy;
+    if (officePending) outcome = UNKNOWN;
     if (outcome === FAIL) {
-      if (!c.unconfirmed) confirmedFail = true;
-    } else if (outcome === UNKNOWN) {
+      if (c.unconfirmed) unsettledFail = true;
+      else confirmedFail = true;
+    } else if (outcome === UNKNOWN && !officePending) {
       const slots = c.factSlots;
       for (let k = 0; k < slots.length; k++) {
         const fv = f[slots[k]!];
@@ -261,7 +269,8 @@ function evaluateVersion(s: CompiledScheme, v: CompiledVersion, f: Slots, names:
         }
       }
     }
-    const checkWithOffice = applicable && c.checkWithOffice;
+    // An office criterion her answers have failed leaves nothing for the office to judge.
+    const checkWithOffice = applicable && c.checkWithOffice && (c.unconfirmed || outcome !== FAIL);
     if (checkWithOffice) office = true;
     if (c.fixed !== undefined) {
       criteria[i] = c.fixed[applicable ? outcome : 3]!;
@@ -287,6 +296,7 @@ function evaluateVersion(s: CompiledScheme, v: CompiledVersion, f: Slots, names:
     status = "not_eligible";
     missing = undefined;
   } else if (missing !== undefined) status = "needs_info";
+  else if (unsettledFail) status = "likely_not_eligible";
   else status = office ? "likely_eligible" : "eligible";
   if (missing !== undefined && missing.length > 1) missing.sort((a, b) => order.get(a)! - order.get(b)!);
   return { scheme: s.id, category: s.category, status, rule_version: v.ruleVersion, criteria, missing: missing ?? [] };
@@ -328,7 +338,7 @@ function compileCriterion(c: Criterion, v: SchemeVersion, lang: Lang, order: Map
           Object.freeze({
             id: c.id,
             outcome: OUTCOMES[o === 3 ? PASS : o],
-            check_with_office: o !== 3 && checkWithOffice,
+            check_with_office: o !== 3 && checkWithOffice && (unconfirmed || o !== FAIL),
             unconfirmed,
             facts,
             reason: render(o === PASS ? pass : o === FAIL ? fail : o === UNKNOWN ? unknown : na, undefined),
@@ -348,6 +358,7 @@ function compileCriterion(c: Criterion, v: SchemeVersion, lang: Lang, order: Map
     single: singleLeaf ? order.get(singleLeaf.fact) : undefined,
     threshold,
     checkWithOffice,
+    officeProxy: c.office !== undefined && c.test !== undefined,
     unconfirmed,
     sources,
     pass,

@@ -31,7 +31,7 @@ export function referenceEvaluate(
       (v) => v.effective_from <= date && (v.effective_to === undefined || date <= v.effective_to),
     );
     if (!version) continue;
-    const criteria = version.criteria.map((c): CriterionResult & { applicable: boolean } => {
+    const criteria = version.criteria.map((c): CriterionResult & { applicable: boolean; officePending: boolean } => {
       const leaves = [...(c.when ? leafTests(c.when) : []), ...(c.test ? leafTests(c.test) : [])];
       const read = [...new Set(leaves.map((l) => l.leaf.fact))].sort((a, b) => order.get(a)! - order.get(b)!);
       const unconfirmed =
@@ -39,7 +39,10 @@ export function referenceEvaluate(
       const test: Outcome = c.test ? evalTest(c.test, f, version) : "unknown";
       const when: Outcome = c.when ? evalTest(c.when, f, version) : "passed";
       const applicable = when !== "failed";
-      const outcome: Outcome = !applicable ? "passed" : when === "passed" || test === "passed" ? test : "unknown";
+      const settled: Outcome = !applicable ? "passed" : when === "passed" || test === "passed" ? test : "unknown";
+      // An office criterion: its proxy test can fail it; when the proxy passes, the office still judges.
+      const officePending = applicable && c.office !== undefined && c.test !== undefined && settled === "passed";
+      const outcome: Outcome = officePending ? "unknown" : settled;
       const text =
         outcome === "failed"
           ? c.reason.fail
@@ -54,10 +57,10 @@ export function referenceEvaluate(
       vars.threshold = formatValue(single ? thresholdOf(single, version) : undefined);
       vars.value = formatValue(single ? f[single.fact] : undefined);
       const template = (unconfirmed ? `${localize(ENGINE_TEXT.check_with_office, lang)} ` : "") + localize(text, lang);
-      const result: CriterionResult & { applicable: boolean } = {
+      const result: CriterionResult & { applicable: boolean; officePending: boolean } = {
         id: c.id,
         outcome,
-        check_with_office: applicable && (c.office !== undefined || unconfirmed),
+        check_with_office: applicable && (unconfirmed || (c.office !== undefined && outcome !== "failed")),
         unconfirmed,
         facts: read,
         reason: template.replace(/\{([a-z_][a-z0-9_]*)\}/g, (m, name: string) => vars[name] ?? m),
@@ -65,6 +68,7 @@ export function referenceEvaluate(
           ? c.sources
           : [...new Set(leaves.flatMap((l) => (l.leaf.param ? version.parameters[l.leaf.param]!.sources : [])))],
         applicable,
+        officePending,
       };
       if (single) {
         result.value = (f[single.fact] ?? null) as CriterionResult["value"];
@@ -74,16 +78,19 @@ export function referenceEvaluate(
     });
 
     const failed = criteria.some((c) => c.outcome === "failed" && !c.unconfirmed);
+    const unsettled = criteria.some((c) => c.outcome === "failed" && c.unconfirmed);
     const missing = failed
       ? []
-      : [...new Set(criteria.filter((c) => c.outcome === "unknown").flatMap((c) => c.facts))]
+      : [...new Set(criteria.filter((c) => c.outcome === "unknown" && !c.officePending).flatMap((c) => c.facts))]
           .filter((name) => f[name] === undefined || f[name] === null)
           .sort((a, b) => order.get(a)! - order.get(b)!);
     const status: Status = failed
       ? "not_eligible"
       : missing.length
         ? "needs_info"
-        : criteria.some((c) => c.check_with_office)
+        : unsettled
+          ? "likely_not_eligible"
+          : criteria.some((c) => c.check_with_office)
           ? "likely_eligible"
           : "eligible";
     results.push({
@@ -91,7 +98,7 @@ export function referenceEvaluate(
       category: scheme.category,
       status,
       rule_version: version.rule_version,
-      criteria: criteria.map(({ applicable: _, ...c }) => c),
+      criteria: criteria.map(({ applicable: _, officePending: _o, ...c }) => c),
       missing,
     });
   }

@@ -3,6 +3,9 @@
  * Plain data only: packs are produced at build time from `rules/<cc>/*.yaml` (see src/rules/) and
  * bundled as JSON-like modules, so the same types serve the Worker, the browser and Node.
  */
+import type { ApplyKind, Category, CompareOp, FactType, ListOp, Outcome, Period, SourceTier, Status, SubsidyKind } from "./enums";
+
+export type { ApplyKind, Category, CompareOp, FactType, ListOp, Outcome, Period, SourceTier, Status, SubsidyKind };
 
 /** ISO 639-1 language code (`en`, `sw`, `th`, ...), or `fil` for Filipino. */
 export type Lang = string;
@@ -10,16 +13,6 @@ export type Lang = string;
 /** Member-facing text in several languages; `en` is always present and is the fallback. */
 export type Text = { en: string } & Record<Lang, string>;
 
-export type Category =
-  | "health_insurance"
-  | "pension"
-  | "informal_worker"
-  | "maternity"
-  | "cash_transfer"
-  | "accident"
-  | "labour_protection";
-
-export type SourceTier = "law" | "official" | "news" | "secondary";
 
 export interface Source {
   id: string;
@@ -42,8 +35,6 @@ export interface Parameter {
   note?: string;
 }
 
-export type CompareOp = "eq" | "ne" | "lt" | "lte" | "gt" | "gte";
-export type ListOp = "in" | "not_in" | "includes_any" | "includes_none";
 
 /** A comparison of one fact with a literal or a named parameter of the version. */
 export interface LeafTest {
@@ -58,19 +49,24 @@ export type Test = LeafTest | { all: Test[] } | { any: Test[] } | { not: Test };
 
 export interface Criterion {
   id: string;
-  /** Absent for a criterion only an office can judge (a means test): its outcome is always "unknown, office". */
+  /**
+   * What the member's answers can settle. For an office criterion (with `office`), a sourced proxy her answers
+   * can contradict (an income far above the means-test line, "not in the registry"): when it fails the criterion
+   * fails; when it passes the office still judges. Absent for an office criterion her answers cannot speak to.
+   */
   test?: Test;
   /** The criterion applies only when this holds; otherwise it passes as not applicable. */
   when?: Test;
   /** What the office assesses, for judgement criteria. */
   office?: Text;
+  /** For an office criterion without a proxy test: why no answer of the member can contradict it. */
+  no_proxy?: string;
   reason: { pass: Text; fail: Text; unknown?: Text; not_applicable?: Text };
   sources: string[];
   /** The rule itself (not only a threshold) is not settled by the sources. */
   unconfirmed: boolean;
 }
 
-export type Period = "day" | "week" | "month" | "quarter" | "year" | "once";
 
 export interface Contribution {
   /** Amount in the country's currency, or a parameter name holding it; absent when it varies. */
@@ -81,7 +77,7 @@ export interface Contribution {
 }
 
 export interface ApplyChannel {
-  kind: "office" | "ussd" | "web" | "app" | "phone" | "agent" | "sms";
+  kind: ApplyKind;
   /** USSD code, URL, phone number or office name, when there is one. */
   value?: string;
   text: Text;
@@ -99,7 +95,7 @@ export interface SchemeVersion {
   criteria: Criterion[];
   contributions: Contribution[];
   /** Whether the government pays part or all of the contribution (`unknown` when the file does not say). */
-  subsidy: { kind: "none" | "partial" | "full" | "unknown"; sources: string[]; text?: Text };
+  subsidy: { kind: SubsidyKind; sources: string[]; text?: Text };
   benefits: Text[];
   documents: Text[];
   apply: ApplyChannel[];
@@ -117,7 +113,6 @@ export interface Scheme {
   needs_review: Lang[];
 }
 
-export type FactType = "boolean" | "integer" | "number" | "date" | "enum" | "list";
 
 export interface FactDef {
   name: string;
@@ -154,8 +149,6 @@ export interface Pack {
 export type FactValue = Scalar | string[] | null;
 export type Facts = Record<string, FactValue>;
 
-export type Status = "eligible" | "likely_eligible" | "not_eligible" | "needs_info";
-export type Outcome = "passed" | "failed" | "unknown";
 
 export interface CriterionResult {
   id: string;

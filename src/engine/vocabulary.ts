@@ -7,6 +7,7 @@ import type { Country, FactDef } from "./types";
 export const WORKER_TYPES = ["self_employed", "homeworker", "employee", "unpaid_family_worker", "other"] as const;
 export const SEXES = ["female", "male", "other"] as const;
 export const RESIDENCY = ["citizen", "resident", "refugee", "other"] as const;
+export const MARITAL_STATUSES = ["never_married", "married", "widowed", "divorced_or_separated"] as const;
 
 /**
  * `age` is what rules test. A member answers either `birth_date` (age is then computed as of the evaluation
@@ -27,6 +28,10 @@ export const BASE_FACTS: readonly FactDef[] = [
   { name: "is_pregnant", type: "boolean", label: { en: "Is pregnant" } },
   { name: "has_disability", type: "boolean", label: { en: "Has a disability" } },
   { name: "household_size", type: "integer", min: 1, max: 100, label: { en: "People in the household" } },
+  { name: "household_monthly_income", type: "number", min: 0, label: { en: "Monthly income of the whole household, in local currency" } },
+  { name: "marital_status", type: "enum", values: [...MARITAL_STATUSES], label: { en: "Marital status" } },
+  { name: "children_count", type: "integer", min: 0, max: 30, label: { en: "Children under 18 the member cares for" } },
+  { name: "youngest_child_age", type: "integer", min: 0, max: 17, label: { en: "Age in whole years of the youngest child under 18 (0 for a baby under one)" } },
   { name: "has_bank_account", type: "boolean", label: { en: "Has a bank or mobile-money account" } },
   { name: "region", type: "enum", label: { en: "Region, county or province" } },
 ];

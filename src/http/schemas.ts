@@ -6,7 +6,8 @@ import { z } from "@hono/zod-openapi";
 import { isIsoDate } from "../engine/dates";
 import { BASE_FACTS } from "../engine/vocabulary";
 
-export const STATUSES = ["eligible", "likely_eligible", "not_eligible", "needs_info"] as const;
+import { APPLY_KINDS, CATEGORIES, FACT_TYPES, OUTCOMES, PERIODS, SOURCE_TIERS, STATUSES, SUBSIDY_KINDS } from "../engine/enums";
+export { STATUSES };
 
 export const ErrorSchema = z
   .object({
@@ -79,19 +80,19 @@ const SourceSchema = z
     title: z.string(),
     url: z.string(),
     date: z.string(),
-    tier: z.enum(["law", "official", "news", "secondary"]),
+    tier: z.enum(SOURCE_TIERS),
   })
   .openapi("Source");
 
 const ContributionSchema = z.object({
   amount: z.number().optional(),
   param: z.string().optional(),
-  period: z.enum(["day", "week", "month", "quarter", "year", "once"]),
+  period: z.enum(PERIODS),
   text: TextOut,
 });
 
 const ApplyChannelSchema = z.object({
-  kind: z.enum(["office", "ussd", "web", "app", "phone", "agent", "sms"]),
+  kind: z.enum(APPLY_KINDS),
   value: z.string().optional(),
   text: TextOut,
 });
@@ -101,7 +102,7 @@ const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const CriterionResultSchema = z
   .object({
     id: z.string(),
-    outcome: z.enum(["passed", "failed", "unknown"]),
+    outcome: z.enum(OUTCOMES),
     check_with_office: z.boolean().openapi({ description: "An office must judge this, or its threshold is not yet confirmed" }),
     unconfirmed: z.boolean(),
     facts: z.array(z.string()),
@@ -116,7 +117,7 @@ export const SchemeResultSchema = z
   .object({
     scheme: z.string(),
     name: z.string(),
-    category: z.string(),
+    category: z.enum(CATEGORIES),
     status: z.enum(STATUSES),
     rule_version: z.string().openapi({ example: "ke/sha@2024-10-01" }),
     effective_from: z.string(),
@@ -124,7 +125,7 @@ export const SchemeResultSchema = z
     missing: z.array(z.string()),
     summary: z.string(),
     contributions: z.array(ContributionSchema),
-    subsidy: z.object({ kind: z.enum(["none", "partial", "full", "unknown"]), sources: z.array(z.string()), text: z.string().optional() }),
+    subsidy: z.object({ kind: z.enum(SUBSIDY_KINDS), sources: z.array(z.string()), text: z.string().optional() }),
     benefits: z.array(z.string()),
     documents: z.array(z.string()),
     apply: z.array(ApplyChannelSchema),
@@ -156,7 +157,7 @@ const ParameterSchema = z.object({
 
 const FactDefSchema = z.object({
   name: z.string(),
-  type: z.enum(["boolean", "integer", "number", "date", "enum", "list"]),
+  type: z.enum(FACT_TYPES),
   values: z.array(z.string()).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
@@ -196,7 +197,7 @@ export const CountrySchemesResponseSchema = z
     schemes: z.array(
       z.object({
         id: z.string(),
-        category: z.string(),
+        category: z.enum(CATEGORIES),
         name: z.string(),
         administering_body: z.string(),
         summary: z.string(),

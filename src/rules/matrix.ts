@@ -17,6 +17,7 @@ export const MATRIX_CATEGORIES: Category[] = [
   "labour_protection",
   "informal_worker",
   "cash_transfer",
+  "life_insurance",
 ];
 
 /** `yes`; `no`; `office` when an office decides; `unknown` when the rules cannot tell from the worker type alone. */

@@ -3,6 +3,8 @@
  * and their test vectors `*.test.yaml` may contain. rules/README.md explains it to rule authors.
  */
 import { z } from "zod";
+import { isIsoDate } from "../engine/dates";
+import { APPLY_KINDS, CATEGORIES, FACT_TYPES, OPS, PERIODS, SOURCE_TIERS, STATUSES, SUBSIDY_KINDS } from "../engine/enums";
 
 const snake = z.string().regex(/^[a-z][a-z0-9_]*$/, "must be snake_case: lower-case letters, digits and _");
 const langCode = z.string().regex(/^[a-z]{2,3}$/, "must be a language code such as en, sw, th, fil");
@@ -19,13 +21,6 @@ export const IsoDateSchema = z
     return s;
   });
 
-export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}
 
 /** Text in several languages, or a plain string for English only. English is required. */
 export const TextSchema = z
@@ -41,17 +36,7 @@ export const TextSchema = z
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-export const CATEGORIES = [
-  "health_insurance",
-  "pension",
-  "informal_worker",
-  "maternity",
-  "cash_transfer",
-  "accident",
-  "labour_protection",
-] as const;
-
-const OPS = ["eq", "ne", "lt", "lte", "gt", "gte", "in", "not_in", "includes_any", "includes_none"] as const;
+export { CATEGORIES };
 
 export const LeafTestSchema = z
   .object({
@@ -86,6 +71,7 @@ export const CriterionSchema = z
     test: TestSchema.optional(),
     when: TestSchema.optional(),
     office: TextSchema.optional(),
+    no_proxy: z.string().min(10, "say in a sentence why no answer of the member can contradict the office's judgement").optional(),
     reason: z
       .object({
         pass: TextSchema,
@@ -101,8 +87,8 @@ export const CriterionSchema = z
   .refine((c) => c.test !== undefined || c.office !== undefined, {
     message: "a criterion needs a test: or, when only an office can judge it, an office: text",
   })
-  .refine((c) => !(c.test !== undefined && c.office !== undefined), {
-    message: "give either test: or office:, not both (split it into two criteria)",
+  .refine((c) => c.no_proxy === undefined || (c.office !== undefined && c.test === undefined), {
+    message: "no_proxy: is for an office: criterion without a test: (a proxy test her answers can fail)",
   });
 
 export const ParameterSchema = z
@@ -115,8 +101,6 @@ export const ParameterSchema = z
   })
   .strict();
 
-const PERIODS = ["day", "week", "month", "quarter", "year", "once"] as const;
-
 export const ContributionSchema = z
   .object({
     amount: z.number().nonnegative().optional(),
@@ -128,7 +112,7 @@ export const ContributionSchema = z
 
 export const ApplyChannelSchema = z
   .object({
-    kind: z.enum(["office", "ussd", "web", "app", "phone", "agent", "sms"]),
+    kind: z.enum(APPLY_KINDS),
     value: z.string().optional(),
     text: TextSchema,
   })
@@ -139,7 +123,7 @@ const contentFields = {
   contributions: z.array(ContributionSchema).optional(),
   /** Whether the government pays part or all of members' contributions (for the policy matrix). */
   subsidy: z
-    .object({ kind: z.enum(["none", "partial", "full", "unknown"]), sources: z.array(snake).default([]), text: TextSchema.optional() })
+    .object({ kind: z.enum(SUBSIDY_KINDS), sources: z.array(snake).default([]), text: TextSchema.optional() })
     .strict()
     .optional(),
   benefits: z.array(TextSchema).optional(),
@@ -165,7 +149,7 @@ export const SourceSchema = z
     title: z.string().min(1),
     url: z.url(),
     date: IsoDateSchema,
-    tier: z.enum(["law", "official", "news", "secondary"]),
+    tier: z.enum(SOURCE_TIERS),
   })
   .strict();
 
@@ -186,7 +170,7 @@ export const SchemeFileSchema = z
 const FactDefSchema = z
   .object({
     name: snake,
-    type: z.enum(["boolean", "integer", "number", "date", "enum", "list"]),
+    type: z.enum(FACT_TYPES),
     values: z.array(snake).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
@@ -209,7 +193,7 @@ export const CountryFileSchema = z
   })
   .strict();
 
-const STATUS_OR_ABSENT = z.enum(["eligible", "likely_eligible", "not_eligible", "needs_info", "not_in_force"]);
+const STATUS_OR_ABSENT = z.enum([...STATUSES, "not_in_force"]);
 
 export const VectorSchema = z
   .object({

@@ -7,7 +7,7 @@ import { checkFacts } from "../engine/facts";
 import { evalTest } from "../engine/reference";
 import { leafTests } from "../engine/tests";
 import { resolveFacts } from "../engine/compile";
-import type { Pack, Status } from "../engine/types";
+import type { Criterion, Pack, Status } from "../engine/types";
 import type { Vector } from "./schema";
 
 export interface VectorFile {
@@ -114,4 +114,28 @@ export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Office criteria that the member's answers can never contradict and that do not say why. An office criterion
+ * gives `likely_eligible` only while nothing she said speaks against it, so where a sourced proxy exists (an
+ * income line, "in the poverty registry") it must be its `test:`; otherwise `no_proxy:` says why there is none.
+ */
+export function officeProxyGaps(pack: Pack, files: VectorFile[]): CoverageGap[] {
+  const gaps: CoverageGap[] = [];
+  for (const scheme of pack.schemes) {
+    const file = files.find((f) => f.scheme === scheme.id)?.file ?? `${scheme.id}.yaml`;
+    const seen = new Set<Criterion>();
+    for (const version of scheme.versions) {
+      for (const c of version.criteria) {
+        if (seen.has(c) || c.office === undefined || c.test !== undefined || c.no_proxy !== undefined) continue;
+        seen.add(c);
+        gaps.push({
+          file: file.replace(/\.test\.yaml$/, ".yaml"),
+          message: `${version.rule_version} office criterion ${c.id} has no test: her answers could fail (a sourced proxy such as monthly_income, household_monthly_income or in_poverty_registry) and no no_proxy: saying why none exists`,
+        });
+      }
+    }
+  }
+  return gaps;
 }

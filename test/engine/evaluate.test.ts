@@ -86,6 +86,24 @@ const regional = scheme(
 `,
 );
 
+const means = scheme(
+  "means",
+  `  - effective_from: 2020-01-01
+    sources: [act]
+    parameters:
+      income_line: { value: 20000, sources: [act] }
+    criteria:
+      - id: poverty_score
+        office: { en: "The office checks your household's poverty score." }
+        test:
+          all:
+            - { fact: in_poverty_registry, op: eq, value: true }
+            - { fact: monthly_income, op: lte, param: income_line }
+        sources: [act]
+        reason: { pass: Poor enough., fail: Your household is above the poverty line for this programme. }
+`,
+);
+
 const pack: Pack = packOf({ pension, health, either, regional });
 const engine = compilePack(pack, "v1");
 
@@ -96,6 +114,15 @@ function run(facts: Facts, date = "2024-06-01", lang = "en") {
   return fast;
 }
 const result = (e: ReturnType<typeof run>, id: string) => e.results.find((r) => r.scheme === id)!;
+
+const meansPack: Pack = packOf({ means });
+const meansEngine = compilePack(meansPack, "v1");
+/** The "means" scheme alone: an office criterion with a sourced proxy test. */
+function runMeans(facts: Facts, date = "2024-06-01") {
+  const fast = meansEngine.evaluate(facts, { date });
+  expect(referenceEvaluate(meansPack, facts, { date }, "v1")).toEqual(fast);
+  return fast;
+}
 
 describe("statuses", () => {
   it("is eligible when every criterion passes", () => {
@@ -140,14 +167,42 @@ describe("statuses", () => {
     expect(r.missing).toEqual(["in_poverty_registry"]);
   });
 
-  it("never gives a confident answer on an unconfirmed threshold", () => {
+  it("never gives a confident answer on an unconfirmed threshold, and never a soft yes when she fails it", () => {
     const above = result(run({ residency_status: "citizen", in_poverty_registry: true, monthly_income: 50000 }), "health");
-    expect(above.status).toBe("likely_eligible");
+    expect(above.status).toBe("likely_not_eligible");
     const income = above.criteria.find((c) => c.id === "income")!;
     expect(income).toMatchObject({ outcome: "failed", unconfirmed: true, check_with_office: true });
     expect(income.reason).toBe("Check with the office: this rule is not yet confirmed. Your income 50000 is above 20000.");
     const below = result(run({ residency_status: "citizen", in_poverty_registry: true, monthly_income: 10 }), "health");
     expect(below.status).toBe("likely_eligible");
+  });
+
+  it("a settled failure outweighs an unsettled one", () => {
+    const r = result(run({ residency_status: "other", in_poverty_registry: true, monthly_income: 50000 }), "health");
+    expect(r.status).toBe("not_eligible");
+  });
+
+  it("an office criterion fails when her answers contradict its sourced proxy, and stays the office's when they do not", () => {
+    const poor = result(runMeans({ in_poverty_registry: true, monthly_income: 3000 }), "means");
+    expect(poor.status).toBe("likely_eligible");
+    expect(poor.missing).toEqual([]);
+    expect(poor.criteria[0]).toMatchObject({ id: "poverty_score", outcome: "unknown", check_with_office: true });
+    expect(poor.criteria[0]!.reason).toBe("The office checks your household's poverty score.");
+    const rich = result(runMeans({ in_poverty_registry: true, monthly_income: 300000 }), "means");
+    expect(rich.status).toBe("not_eligible");
+    expect(rich.criteria[0]).toMatchObject({ outcome: "failed", check_with_office: false });
+    expect(rich.criteria[0]!.reason).toBe("Your household is above the poverty line for this programme.");
+    const notListed = result(runMeans({ in_poverty_registry: false, monthly_income: 3000 }), "means");
+    expect(notListed.status).toBe("not_eligible");
+  });
+
+  it("asks the proxy's facts before leaving it to the office", () => {
+    const r = result(runMeans({}), "means");
+    expect(r).toMatchObject({ status: "needs_info", missing: ["monthly_income", "in_poverty_registry"] });
+    // Declined answers are not asked again, and are never read as a yes.
+    const declined = runMeans({ monthly_income: null, in_poverty_registry: null });
+    expect(result(declined, "means")).toMatchObject({ status: "needs_info", missing: ["monthly_income", "in_poverty_registry"] });
+    expect(declined.next_question).toBeNull();
   });
 
   it("uses three-valued logic in any/all/not", () => {

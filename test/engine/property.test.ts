@@ -1,7 +1,7 @@
 /**
  * The compiled evaluator against the slow reference evaluator on thousands of random profiles and dates, over
- * the real bundled packs and a synthetic pack using every operator, combinator, `when`, office criteria and
- * unconfirmed parameters.
+ * the real bundled packs and a synthetic pack using every operator, combinator, `when`, office criteria (with and
+ * without a proxy test) and unconfirmed parameters.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -41,6 +41,17 @@ const synthetic = packOf({
       - id: e
         test: { fact: age, op: in, param: ages }
         reason: { pass: "in {ages}", fail: "{value} not in {ages}" }
+      - id: f
+        office: { en: The office scores the household., sw: Ofisi itakadiria kaya. }
+        test: { any: [ { fact: in_poverty_registry, op: eq, value: true }, { fact: household_monthly_income, op: lte, param: ceiling } ] }
+        sources: [act]
+        reason: { pass: poor, fail: "above the line" }
+      - id: g
+        when: { fact: sex, op: eq, value: female }
+        office: { en: The office checks her papers. }
+        test: { fact: has_national_id, op: eq, value: true }
+        sources: [act]
+        reason: { pass: "{value}", fail: "no id: {value}" }
   - effective_from: 2022-03-01
     effective_to: 2030-12-31
     sources: [act]

@@ -1,5 +1,6 @@
 /** A broken rule file fails with the file, the line, the path inside it and the reason; it never loads. */
 import { describe, expect, it } from "vitest";
+import { officeProxyGaps } from "../../src/rules/vectors";
 import { ADULTS_ONLY, COUNTRY_YAML, errorsOf, loadFiles, scheme } from "../helpers/pack";
 
 const VECTORS = "- { name: v, date: 2025-01-01, facts: {}, expect: { s: needs_info } }\n";
@@ -85,6 +86,21 @@ describe("rule files", () => {
   it("checks placeholders in office texts too", () => {
     const office = ok.replace("test: { fact: age, op: gte, value: 18 }", 'office: "The office sets {rate}."');
     expect(schemeErrors(office)[0]).toContain("versions[0].criteria[0].office.en: {rate} is not {value}, {threshold} or a parameter");
+  });
+
+  it("lists an office criterion with neither a proxy test nor a reason why none exists", () => {
+    const officeOnly = ok.replace("test: { fact: age, op: gte, value: 18 }", 'office: "The office checks your poverty score."');
+    const r = loadFiles({ "country.yaml": COUNTRY_YAML, "schemes/s.yaml": scheme("s", officeOnly), "schemes/s.test.yaml": VECTORS });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const gaps = officeProxyGaps({ ...r.value.pack, hash: "t" }, r.value.vectors);
+    expect(gaps.map((g) => g.message)).toEqual([expect.stringContaining("zz/s@2020-01-01 office criterion adult has no test: her answers could fail")]);
+    const explained = officeOnly.replace("office: ", 'no_proxy: "The sources give no income line; the office scores the household."\n        office: ');
+    const r2 = loadFiles({ "country.yaml": COUNTRY_YAML, "schemes/s.yaml": scheme("s", explained), "schemes/s.test.yaml": VECTORS });
+    expect(r2.ok && officeProxyGaps({ ...r2.value.pack, hash: "t" }, r2.value.vectors)).toEqual([]);
+    const proxied = ok.replace("test: { fact: age", 'office: "The office checks your age papers."\n        test: { fact: age');
+    expect(schemeErrors(proxied)).toEqual([]);
+    expect(schemeErrors(proxied.replace("office: ", 'no_proxy: "There is no proxy at all here."\n        office: '))[0]).toContain("no_proxy: is for an office: criterion without a test:");
   });
 
   it("rejects unknown fields and missing English", () => {

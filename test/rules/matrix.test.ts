@@ -71,7 +71,7 @@ describe("policy matrix", () => {
 
   it("lists categories with no scheme as gaps", () => {
     const gaps = rows.filter((r) => r.scheme === "").map((r) => r.category);
-    expect(gaps).toEqual(["health_insurance", "maternity", "accident", "informal_worker", "cash_transfer"]);
+    expect(gaps).toEqual(["health_insurance", "maternity", "accident", "informal_worker", "cash_transfer", "life_insurance"]);
   });
 
   it("only lists schemes in force on the date", () => {

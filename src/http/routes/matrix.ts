@@ -1,7 +1,8 @@
 /** GET /api/policy-matrix(.csv): the cross-country policy matrix, derived from the bundled rule packs. */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { PACKS, RULES_VERSION } from "../../rules/generated/index";
-import { MATRIX_CATEGORIES, matrixCsv, policyMatrix, type MatrixRow } from "../../rules/matrix";
+import { CATEGORIES, SOURCE_TIERS, SUBSIDY_KINDS } from "../../engine/enums";
+import { matrixCsv, policyMatrix, type MatrixRow } from "../../rules/matrix";
 import type { AppEnv } from "../env";
 import { DateSchema, ErrorSchema } from "../schemas";
 import { validationHook } from "../validation";
@@ -10,7 +11,7 @@ const access = z.enum(["yes", "no", "office", ""]);
 const RowSchema = z
   .object({
     country: z.string(),
-    category: z.enum(MATRIX_CATEGORIES as [string, ...string[]]),
+    category: z.enum(CATEGORIES),
     scheme: z.string().openapi({ description: "Empty when the country has no scheme of this category: a coverage gap" }),
     name: z.string(),
     rule_version: z.string(),
@@ -22,11 +23,11 @@ const RowSchema = z
     max_entry_age: z.number().nullable(),
     income_ceiling: z.number().nullable().openapi({ description: "Monthly income ceiling in the country's currency" }),
     currency: z.string(),
-    subsidy: z.enum(["none", "partial", "full", "unknown", ""]),
+    subsidy: z.enum([...SUBSIDY_KINDS, ""]),
     unconfirmed: z.boolean(),
     source_title: z.string(),
     source_url: z.string(),
-    source_tier: z.enum(["law", "official", "news", "secondary", ""]),
+    source_tier: z.enum([...SOURCE_TIERS, ""]),
   })
   .openapi("PolicyMatrixRow");
 
