@@ -121,7 +121,12 @@ export interface FactDef {
   values?: string[];
   min?: number;
   max?: number;
+  /** What the fact is; for a country's own facts, the question as the member reads it. */
   label: Text;
+  /** A short hint shown under the question. */
+  hint?: Text;
+  /** What each value of an enum or list fact is called, in the member's words. */
+  options?: Record<string, Text>;
 }
 
 export interface Country {

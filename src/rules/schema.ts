@@ -174,9 +174,17 @@ const FactDefSchema = z
     values: z.array(snake).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
+    /** The question as the member reads it, in every language of the country: a question, not a statement. */
     label: TextSchema,
+    /** A short hint under the question. */
+    hint: TextSchema.optional(),
+    /** What each value of an enum or list fact is called, in the member's words. */
+    options: z.record(snake, TextSchema).optional(),
   })
-  .strict();
+  .strict()
+  .refine((f) => !f.options || (f.values !== undefined && Object.keys(f.options).every((k) => f.values!.includes(k))), {
+    message: "options: names only values listed in values:",
+  });
 
 export const CountryFileSchema = z
   .object({
