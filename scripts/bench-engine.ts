@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from "node:util";
 import jsonLogic from "json-logic-js";
 import { Engine } from "json-rules-engine";
 import { compilePack, type CompiledPack } from "../src/engine/compile";
-import { checkFacts } from "../src/engine/facts";
+import { checkFacts } from "../src/interview/gate";
 import { referenceEvaluate } from "../src/engine/reference";
 import type { Evaluation, Facts, Pack } from "../src/engine/types";
 import { evaluateHandwritten, type Profile } from "./bench/handwritten20";
@@ -53,11 +53,11 @@ async function main(): Promise<void> {
   const heap1 = process.memoryUsage().heapUsed;
   const compileStart = process.hrtime.bigint();
   const compiled = new Map<string, CompiledPack>();
-  for (const [cc, pack] of Object.entries(PACKS)) compiled.set(cc, compilePack(pack, RULES_VERSION));
+  for (const [cc, pack] of Object.entries(PACKS)) compiled.set(cc, compilePack(pack));
   const compileNs = Number(process.hrtime.bigint() - compileStart);
   gc();
   const heap2 = process.memoryUsage().heapUsed;
-  const c20 = compilePack(pack20, "bench20");
+  const c20 = compilePack(pack20);
   gc();
   const heap3 = process.memoryUsage().heapUsed;
 
@@ -164,7 +164,7 @@ async function checkAgreement(
   logicRules: ReturnType<typeof toJsonLogic>,
   jre: Engine,
 ): Promise<string[]> {
-  const c20 = compilePack(pack20, "bench20");
+  const c20 = compilePack(pack20);
   const problems: string[] = [];
   const eligible = new Map<string, number>();
   for (let i = 0; i < facts.length; i++) {
@@ -172,7 +172,7 @@ async function checkAgreement(
     let verdicts: Evaluation | undefined;
     for (const lang of pack20.country.languages) {
       const ours = c20.evaluate(f, { date: DATE, lang });
-      const ref = referenceEvaluate(pack20, f, { date: DATE, lang }, "bench20");
+      const ref = referenceEvaluate(pack20, f, { date: DATE, lang });
       if (!isDeepStrictEqual(ours, ref)) {
         const k = ours.results.findIndex((r, j) => !isDeepStrictEqual(r, ref.results[j]));
         problems.push(`member ${i} (${lang}): compiled and reference evaluations differ${k >= 0 ? ` at ${ours.results[k]!.scheme}` : ""}`);

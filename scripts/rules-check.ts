@@ -27,7 +27,7 @@ if (errors.length) {
 
 for (const { pack, vectors } of countries) {
   const cc = pack.country.code;
-  const engine = compilePack(pack, rulesVersion);
+  const engine = compilePack(pack);
   const total = vectors.reduce((n, f) => n + f.vectors.length, 0);
   const failures = vectors.flatMap((f) => f.vectors.flatMap((v) => runVector(engine, f.file, v)));
   console.log(`${failures.length ? "✗" : "✓"} ${cc}: ${total - new Set(failures.map((f) => f.file + f.vector)).size}/${total} vectors pass (${pack.schemes.length} schemes)`);

@@ -1,4 +1,8 @@
-/** The Worker's entry point. */
+/**
+ * The Worker's entry point and composition root: the HTTP layer (src/http) joined to the member's pages (web/),
+ * the only place where the two meet.
+ */
 import { createApp } from "./http/app";
+import { pages } from "../web/src/server";
 
-export default createApp();
+export default createApp({ pages });

@@ -5,7 +5,7 @@ declare global {
     interface Env {
       DB: D1Database;
       TEST_MIGRATIONS: D1Migration[];
-      COUNTS_BATCH: string;
+      COUNTS_FLUSH_MS: string;
     }
   }
 }

@@ -49,7 +49,7 @@ export const pack20: Pack = {
       sources: [{ id: "hi_act", title: "Health Insurance Act 2023", url: "https://example.org/bench/hi-act", date: "2023-10-01", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/health_informal@2024-01-01",
+          rule_version: "zz/health_informal@2024-01-01",          hash: "zz/health_informal@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["hi_act"],
           parameters: {
@@ -128,7 +128,7 @@ export const pack20: Pack = {
       sources: [{ id: "ssf_act", title: "Social Security Fund Act 2013", url: "https://example.org/bench/ssf-act", date: "2013-12-24", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/micro_pension@2024-01-01",
+          rule_version: "zz/micro_pension@2024-01-01",          hash: "zz/micro_pension@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["ssf_act"],
           parameters: {
@@ -206,7 +206,7 @@ export const pack20: Pack = {
       sources: [{ id: "sp_act", title: "Social Assistance Act 2013", url: "https://example.org/bench/sp-act", date: "2013-01-14", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/old_age_grant@2024-01-01",
+          rule_version: "zz/old_age_grant@2024-01-01",          hash: "zz/old_age_grant@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["sp_act"],
           parameters: {
@@ -284,7 +284,7 @@ export const pack20: Pack = {
       sources: [{ id: "pwd_act", title: "Persons with Disabilities Act 2003", url: "https://example.org/bench/pwd-act", date: "2003-12-31", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/disability_grant@2024-01-01",
+          rule_version: "zz/disability_grant@2024-01-01",          hash: "zz/disability_grant@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["pwd_act"],
           parameters: {
@@ -361,7 +361,7 @@ export const pack20: Pack = {
       sources: [{ id: "mat_policy", title: "Maternal Support Policy 2022", url: "https://example.org/bench/mat-policy", date: "2022-03-08", tier: "official" }],
       versions: [
         {
-          rule_version: "zz/maternity_cash@2024-01-01",
+          rule_version: "zz/maternity_cash@2024-01-01",          hash: "zz/maternity_cash@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["mat_policy"],
           parameters: {
@@ -440,7 +440,7 @@ export const pack20: Pack = {
       sources: [{ id: "child_act", title: "Children Act 2022", url: "https://example.org/bench/child-act", date: "2022-07-26", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/child_support@2024-01-01",
+          rule_version: "zz/child_support@2024-01-01",          hash: "zz/child_support@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["child_act"],
           parameters: {
@@ -519,7 +519,7 @@ export const pack20: Pack = {
       sources: [{ id: "wc_act", title: "Work Injury Benefits Act 2007", url: "https://example.org/bench/wc-act", date: "2007-12-31", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/accident_cover@2024-01-01",
+          rule_version: "zz/accident_cover@2024-01-01",          hash: "zz/accident_cover@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["wc_act"],
           parameters: {
@@ -598,7 +598,7 @@ export const pack20: Pack = {
       sources: [{ id: "labour_reg", title: "Homeworkers Regulations 2021", url: "https://example.org/bench/labour-reg", date: "2021-05-01", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/homeworker_protection@2024-01-01",
+          rule_version: "zz/homeworker_protection@2024-01-01",          hash: "zz/homeworker_protection@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["labour_reg"],
           parameters: {
@@ -675,7 +675,7 @@ export const pack20: Pack = {
       sources: [{ id: "fin_act", title: "Finance Act 2023", url: "https://example.org/bench/fin-act", date: "2023-06-26", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/pension_topup@2024-01-01",
+          rule_version: "zz/pension_topup@2024-01-01",          hash: "zz/pension_topup@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["fin_act"],
           parameters: {
@@ -754,7 +754,7 @@ export const pack20: Pack = {
       sources: [{ id: "ndma_order", title: "Drought Management Order 2016", url: "https://example.org/bench/ndma", date: "2016-04-01", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/arid_safety_net@2024-01-01",
+          rule_version: "zz/arid_safety_net@2024-01-01",          hash: "zz/arid_safety_net@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["ndma_order"],
           parameters: {
@@ -832,7 +832,7 @@ export const pack20: Pack = {
       sources: [{ id: "nutrition_policy", title: "Nutrition Action Plan 2023", url: "https://example.org/bench/nutrition", date: "2023-02-01", tier: "official" }],
       versions: [
         {
-          rule_version: "zz/nutrition_support@2024-01-01",
+          rule_version: "zz/nutrition_support@2024-01-01",          hash: "zz/nutrition_support@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["nutrition_policy"],
           parameters: {
@@ -911,7 +911,7 @@ export const pack20: Pack = {
       sources: [{ id: "yef_order", title: "Youth Enterprise Fund Order 2007", url: "https://example.org/bench/yef", date: "2007-05-11", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/youth_enterprise@2024-01-01",
+          rule_version: "zz/youth_enterprise@2024-01-01",          hash: "zz/youth_enterprise@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["yef_order"],
           parameters: {
@@ -989,7 +989,7 @@ export const pack20: Pack = {
       sources: [{ id: "hi_act", title: "Health Insurance Act 2023", url: "https://example.org/bench/hi-act", date: "2023-10-01", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/elderly_health@2024-01-01",
+          rule_version: "zz/elderly_health@2024-01-01",          hash: "zz/elderly_health@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["hi_act"],
           parameters: {
@@ -1067,7 +1067,7 @@ export const pack20: Pack = {
       sources: [{ id: "coop_policy", title: "Savings Inclusion Policy 2022", url: "https://example.org/bench/coop", date: "2022-09-01", tier: "official" }],
       versions: [
         {
-          rule_version: "zz/savings_match@2024-01-01",
+          rule_version: "zz/savings_match@2024-01-01",          hash: "zz/savings_match@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["coop_policy"],
           parameters: {
@@ -1147,7 +1147,7 @@ export const pack20: Pack = {
       sources: [{ id: "hi_act", title: "Health Insurance Act 2023", url: "https://example.org/bench/hi-act", date: "2023-10-01", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/disability_health@2024-01-01",
+          rule_version: "zz/disability_health@2024-01-01",          hash: "zz/disability_health@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["hi_act"],
           parameters: {
@@ -1224,7 +1224,7 @@ export const pack20: Pack = {
       sources: [{ id: "wc_act", title: "Work Injury Benefits Act 2007", url: "https://example.org/bench/wc-act", date: "2007-12-31", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/work_injury@2024-01-01",
+          rule_version: "zz/work_injury@2024-01-01",          hash: "zz/work_injury@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["wc_act"],
           parameters: {
@@ -1304,7 +1304,7 @@ export const pack20: Pack = {
       sources: [{ id: "ssf_act", title: "Social Security Fund Act 2013", url: "https://example.org/bench/ssf-act", date: "2013-12-24", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/gig_pension@2024-01-01",
+          rule_version: "zz/gig_pension@2024-01-01",          hash: "zz/gig_pension@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["ssf_act"],
           parameters: {
@@ -1382,7 +1382,7 @@ export const pack20: Pack = {
       sources: [{ id: "refugee_act", title: "Refugees Act 2021", url: "https://example.org/bench/refugee-act", date: "2021-11-23", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/refugee_health@2024-01-01",
+          rule_version: "zz/refugee_health@2024-01-01",          hash: "zz/refugee_health@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["refugee_act"],
           parameters: {
@@ -1460,7 +1460,7 @@ export const pack20: Pack = {
       sources: [{ id: "nita_rules", title: "Industrial Training Rules 2019", url: "https://example.org/bench/nita", date: "2019-08-15", tier: "law" }],
       versions: [
         {
-          rule_version: "zz/skills_stipend@2024-01-01",
+          rule_version: "zz/skills_stipend@2024-01-01",          hash: "zz/skills_stipend@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["nita_rules"],
           parameters: {
@@ -1539,7 +1539,7 @@ export const pack20: Pack = {
       sources: [{ id: "coop_policy", title: "Savings Inclusion Policy 2022", url: "https://example.org/bench/coop", date: "2022-09-01", tier: "official" }],
       versions: [
         {
-          rule_version: "zz/funeral_cover@2024-01-01",
+          rule_version: "zz/funeral_cover@2024-01-01",          hash: "zz/funeral_cover@2024-01-01",
           effective_from: "2024-01-01",
           sources: ["coop_policy"],
           parameters: {

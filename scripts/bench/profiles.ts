@@ -4,7 +4,7 @@
  * proportions (most members informal workers, many on low incomes, few with other cover) so that every scheme of
  * the benchmark pack has members on both sides of its verdict.
  */
-import { factDefs } from "../../src/engine/facts";
+import { factDefs } from "../../src/interview/gate";
 import type { FactDef, Facts, FactValue, Pack } from "../../src/engine/types";
 import type { Profile } from "./handwritten20";
 

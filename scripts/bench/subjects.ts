@@ -43,11 +43,11 @@ export function makeSubject(which: SubjectName): Subject {
   const opts = { date: DATE, lang: LANG };
   switch (which) {
     case "compiled": {
-      const engine = compilePack(pack20, "bench20");
+      const engine = compilePack(pack20);
       return { sync: (i) => engine.evaluate(facts[i]!, opts).results.length };
     }
     case "reference":
-      return { sync: (i) => referenceEvaluate(pack20, facts[i]!, opts, "bench20").results.length };
+      return { sync: (i) => referenceEvaluate(pack20, facts[i]!, opts).results.length };
     case "handwritten":
       return { sync: (i) => evaluateHandwritten(profiles[i]!, LANG).length };
     case "json-logic": {

@@ -3,7 +3,7 @@
  * parameters and reason templates resolved ahead of time, so evaluating a member is a walk over small functions.
  * src/engine/reference.ts is the slow, obvious evaluator it must always agree with.
  */
-import { ageOn } from "./dates";
+import { ageOn, isIsoDate, versionOn } from "./dates";
 import { nextQuestion } from "./next-question";
 import { ENGINE_TEXT, formatValue, localize } from "./text";
 import { isLeaf, leafTests, testFacts } from "./tests";
@@ -89,9 +89,10 @@ interface CompiledCriterion {
 }
 
 interface CompiledVersion {
-  from: string;
-  to: string | undefined;
+  effective_from: string;
+  effective_to: string | undefined;
   ruleVersion: string;
+  hash: string;
   criteria: CompiledCriterion[];
 }
 
@@ -116,17 +117,17 @@ export interface CompiledPack {
   /**
    * Evaluates a member's facts (already checked with `checkFacts`) against every scheme in force on `date`.
    * @example
-   * const ke = compilePack(kePack, "ab12…");
+   * const ke = compilePack(kePack);
    * ke.evaluate({ age: 45, worker_type: "self_employed" }, { date: "2025-06-01", lang: "sw" }).results
    */
   evaluate(facts: Facts, options: EvaluateOptions): Evaluation;
 }
 
 /**
- * Compiles a country's pack once; the result evaluates any number of members.
- * @param rulesVersion content hash of the whole rule set, returned with every evaluation.
+ * Compiles a country's pack once; the result evaluates any number of members. Every evaluation carries the
+ * pack's content hash as its `rules_version`, and each result its version's hash.
  */
-export function compilePack(pack: Pack, rulesVersion: string): CompiledPack {
+export function compilePack(pack: Pack): CompiledPack {
   const langs = pack.country.languages;
   const order = factOrder(pack);
   // Compiled once per language, on first use: reasons are then plain fields, with no lookup per criterion.
@@ -167,12 +168,16 @@ export function compilePack(pack: Pack, rulesVersion: string): CompiledPack {
       const lg = langs.includes(lang) ? lang : "en";
       const active = activeOn(lg, date);
       vals.fill(undefined);
+      // Own keys only, and only values a fact can have: the engine does not rely on its callers' checks.
       for (const k in facts) {
+        if (!Object.hasOwn(facts, k)) continue;
         const slot = order.get(k);
-        if (slot !== undefined) vals[slot] = facts[k];
+        if (slot === undefined) continue;
+        const v = facts[k];
+        if (typeof v !== "object" || v === null || Array.isArray(v)) vals[slot] = v;
       }
       const birth = facts.birth_date;
-      if (typeof birth === "string") vals[ageSlot] = ageOn(birth, date);
+      if (isIsoDate(birth) && Object.hasOwn(facts, "birth_date")) vals[ageSlot] = ageOn(birth, date);
       const results: SchemeResult[] = new Array(active.length);
       for (let i = 0; i < active.length; i++) {
         const [s, v] = active[i]!;
@@ -182,7 +187,7 @@ export function compilePack(pack: Pack, rulesVersion: string): CompiledPack {
         country: pack.country.code,
         date,
         lang: lg,
-        rules_version: rulesVersion,
+        rules_version: pack.hash,
         results,
         next_question: nextQuestion(results, facts, order),
       };
@@ -195,16 +200,21 @@ export function factOrder(pack: Pack): Map<string, number> {
   return new Map(countryFacts(pack.country, pack.schemes.map((s) => s.id)).map((f, i) => [f.name, i]));
 }
 
-/** Facts as rules read them: `age` comes from `birth_date` when the member gave one. */
+/**
+ * Facts as rules read them: own keys with a fact's kind of value (a scalar, a list or null), and `age` from a
+ * valid `birth_date` when the member gave one. What the compiled evaluator reads, for the reference evaluator.
+ */
 export function resolveFacts(facts: Facts, date: string): Record<string, unknown> {
-  const birth = facts.birth_date;
-  return typeof birth === "string" ? { ...facts, age: ageOn(birth, date) } : facts;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(facts)) {
+    const v = facts[k];
+    if (typeof v !== "object" || v === null || Array.isArray(v)) out[k] = v;
+  }
+  const birth = out.birth_date;
+  if (isIsoDate(birth)) out.age = ageOn(birth, date);
+  return out;
 }
 
-function versionOn<V extends { from: string; to: string | undefined }>(versions: V[], date: string): V | undefined {
-  for (const v of versions) if (v.from <= date && (v.to === undefined || date <= v.to)) return v;
-  return undefined;
-}
 
 function evaluateVersion(s: CompiledScheme, v: CompiledVersion, f: Slots, names: string[], order: Map<string, number>): SchemeResult {
   const n = v.criteria.length;
@@ -242,6 +252,7 @@ function evaluateVersion(s: CompiledScheme, v: CompiledVersion, f: Slots, names:
           case 7: outcome = c.opList.includes(x as Scalar) ? PASS : FAIL; break;
           case 8: outcome = c.opList.includes(x as Scalar) ? FAIL : PASS; break;
           default: {
+            if (!Array.isArray(x)) { outcome = UNKNOWN; break; }
             let any = false;
             const xs = x as Scalar[];
             for (let k = 0; k < xs.length; k++) if (c.opList.includes(xs[k]!)) { any = true; break; }
@@ -299,14 +310,15 @@ function evaluateVersion(s: CompiledScheme, v: CompiledVersion, f: Slots, names:
   else if (unsettledFail) status = "likely_not_eligible";
   else status = office ? "likely_eligible" : "eligible";
   if (missing !== undefined && missing.length > 1) missing.sort((a, b) => order.get(a)! - order.get(b)!);
-  return { scheme: s.id, category: s.category, status, rule_version: v.ruleVersion, criteria, missing: missing ?? [] };
+  return { scheme: s.id, category: s.category, status, rule_version: v.ruleVersion, version_hash: v.hash, criteria, missing: missing ?? [] };
 }
 
 function compileVersion(v: SchemeVersion, lang: Lang, order: Map<string, number>): CompiledVersion {
   return {
-    from: v.effective_from,
-    to: v.effective_to,
+    effective_from: v.effective_from,
+    effective_to: v.effective_to,
     ruleVersion: v.rule_version,
+    hash: v.hash,
     criteria: v.criteria.map((c) => compileCriterion(c, v, lang, order)),
   };
 }
@@ -452,14 +464,14 @@ function compileLeaf(name: number, op: LeafTest["op"], threshold: Scalar | Scala
     case "includes_any":
       return (f) => {
         const x = f[name] as Scalar[] | null | undefined;
-        if (x === undefined || x === null) return UNKNOWN;
+        if (!Array.isArray(x)) return UNKNOWN;
         for (let i = 0; i < x.length; i++) if (list.includes(x[i]!)) return PASS;
         return FAIL;
       };
     case "includes_none":
       return (f) => {
         const x = f[name] as Scalar[] | null | undefined;
-        if (x === undefined || x === null) return UNKNOWN;
+        if (!Array.isArray(x)) return UNKNOWN;
         for (let i = 0; i < x.length; i++) if (list.includes(x[i]!)) return FAIL;
         return PASS;
       };

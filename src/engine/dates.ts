@@ -29,3 +29,23 @@ export function ageOn(birth: string, date: string): number {
   // Month-day strings compare correctly as text ("06-01" > "05-31").
   return dy - by - (date.slice(5) < birth.slice(5) ? 1 : 0);
 }
+
+/** A dated rule version: in force from `effective_from` to `effective_to` (inclusive), or without end. */
+export interface Dated {
+  effective_from: string;
+  effective_to?: string | undefined;
+}
+
+/**
+ * Whether a dated version is in force on `date`. The one definition every layer uses.
+ * @example inForce({ effective_from: "2024-10-01" }, "2024-09-30") // false
+ */
+export function inForce(v: Dated, date: string): boolean {
+  return v.effective_from <= date && (v.effective_to === undefined || date <= v.effective_to);
+}
+
+/** The version in force on `date`, if any (versions never overlap; the loader checks). */
+export function versionOn<V extends Dated>(versions: readonly V[], date: string): V | undefined {
+  for (const v of versions) if (inForce(v, date)) return v;
+  return undefined;
+}

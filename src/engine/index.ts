@@ -4,7 +4,6 @@
  */
 export { compilePack, resolveFacts, type CompiledPack, type EvaluateOptions } from "./compile";
 export { referenceEvaluate } from "./reference";
-export { checkFacts, factDefs, type FactIssue, type FactCheck } from "./facts";
 export { nextQuestion } from "./next-question";
 export { ageOn, isIsoDate } from "./dates";
 export { localize, localizeAll, type Localized } from "./text";

@@ -1,5 +1,6 @@
 /** Choosing the next question: the fact whose answer settles the most open schemes. */
 import type { Facts, NextQuestion, SchemeResult } from "./types";
+import { ANSWERED_BY } from "./vocabulary";
 
 /**
  * The missing fact shared by the most schemes still waiting for information, skipping facts the member declined
@@ -17,8 +18,9 @@ export function nextQuestion(
   for (const r of results) {
     if (r.status !== "needs_info") continue;
     for (const fact of r.missing) {
-      // Declined (null) facts are not asked again; age may also have been declined as a birth date.
-      if (facts[fact] === null || (fact === "age" && facts.birth_date === null)) continue;
+      // Declined (null) facts are not asked again, nor facts declined in their other form (a birth date for age).
+      const alt = Object.hasOwn(ANSWERED_BY, fact) ? ANSWERED_BY[fact] : undefined;
+      if (facts[fact] === null || (alt !== undefined && facts[alt] === null)) continue;
       const list = counts.get(fact);
       if (list) list.push(r.scheme);
       else counts.set(fact, [r.scheme]);

@@ -2,34 +2,30 @@
  * The slow, obvious evaluator: it reads the pack as data on every call, with no precompilation. It exists to be
  * easy to check by eye, and so that a property test can show the compiled evaluator gives the same answers.
  */
-import { ageOn } from "./dates";
+import { versionOn } from "./dates";
 import { nextQuestion } from "./next-question";
 import { ENGINE_TEXT, formatValue, localize } from "./text";
-import { factOrder, thresholdOf } from "./compile";
+import { factOrder, resolveFacts, thresholdOf } from "./compile";
 import { leafTests } from "./tests";
 import type { CriterionResult, Evaluation, Facts, Lang, Outcome, Pack, SchemeResult, SchemeVersion, Status, Test } from "./types";
 
 /**
- * Evaluates like `compilePack(pack, rulesVersion).evaluate(facts, options)`, slowly.
- * @example referenceEvaluate(kePack, { age: 45 }, { date: "2025-06-01" }, "ab12…").results[0].status
+ * Evaluates like `compilePack(pack).evaluate(facts, options)`, slowly.
+ * @example referenceEvaluate(kePack, { age: 45 }, { date: "2025-06-01" }).results[0].status
  */
 export function referenceEvaluate(
   pack: Pack,
   facts: Facts,
   options: { date: string; lang?: Lang },
-  rulesVersion: string,
 ): Evaluation {
   const { date } = options;
   const lang = options.lang && pack.country.languages.includes(options.lang) ? options.lang : "en";
   const order = factOrder(pack);
-  const f: Record<string, unknown> = { ...facts };
-  if (typeof facts.birth_date === "string") f.age = ageOn(facts.birth_date, date);
+  const f = resolveFacts(facts, date);
 
   const results: SchemeResult[] = [];
   for (const scheme of pack.schemes) {
-    const version = scheme.versions.find(
-      (v) => v.effective_from <= date && (v.effective_to === undefined || date <= v.effective_to),
-    );
+    const version = versionOn(scheme.versions, date);
     if (!version) continue;
     const criteria = version.criteria.map((c): CriterionResult & { applicable: boolean; officePending: boolean } => {
       const leaves = [...(c.when ? leafTests(c.when) : []), ...(c.test ? leafTests(c.test) : [])];
@@ -98,6 +94,7 @@ export function referenceEvaluate(
       category: scheme.category,
       status,
       rule_version: version.rule_version,
+      version_hash: version.hash,
       criteria: criteria.map(({ applicable: _, officePending: _o, ...c }) => c),
       missing,
     });
@@ -106,7 +103,7 @@ export function referenceEvaluate(
     country: pack.country.code,
     date,
     lang,
-    rules_version: rulesVersion,
+    rules_version: pack.hash,
     results,
     next_question: nextQuestion(results, facts, order),
   };
@@ -127,6 +124,7 @@ export function evalTest(t: Test, f: Record<string, unknown>, v: SchemeVersion):
   }
   const x = f[t.fact];
   if (x === undefined || x === null) return "unknown";
+  if ((t.op === "includes_any" || t.op === "includes_none") && !Array.isArray(x)) return "unknown";
   const th = thresholdOf(t, v);
   const list = Array.isArray(th) ? (th as unknown[]) : [th];
   const xs = Array.isArray(x) ? (x as unknown[]) : [x];

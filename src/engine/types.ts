@@ -86,6 +86,11 @@ export interface ApplyChannel {
 export interface SchemeVersion {
   /** `<cc>/<scheme_id>@<effective_from>` */
   rule_version: string;
+  /**
+   * Content hash of this version as members are judged by it (criteria, parameters, dates, content), set at
+   * build time: a stored screening can tell whether the rule it used has since been edited in place.
+   */
+  hash: string;
   effective_from: string;
   /** Last day in force (inclusive), if the version has ended. */
   effective_to?: string;
@@ -114,9 +119,15 @@ export interface Scheme {
 }
 
 
+/** What a number means: money in the country's currency, whole years, or a count of people or things. */
+export type FactUnit = "money" | "years" | "count";
+
 export interface FactDef {
   name: string;
   type: FactType;
+  unit?: FactUnit;
+  /** A fact the member may answer instead of this one, which rules read as this one (`birth_date` → `age`). */
+  answers?: string;
   /** Allowed values for `enum` and the items of `list`; for `list` facts of a country, filled at build. */
   values?: string[];
   min?: number;
@@ -176,6 +187,8 @@ export interface SchemeResult {
   category: Category;
   status: Status;
   rule_version: string;
+  /** Content hash of the version used (see SchemeVersion.hash). */
+  version_hash: string;
   criteria: CriterionResult[];
   /** Facts whose answer could change the status, in question order. */
   missing: string[];
@@ -191,6 +204,7 @@ export interface Evaluation {
   country: string;
   date: string;
   lang: Lang;
+  /** Content hash of the country's rule pack used. */
   rules_version: string;
   results: SchemeResult[];
   next_question: NextQuestion | null;

@@ -14,11 +14,11 @@ export const MARITAL_STATUSES = ["never_married", "married", "widowed", "divorce
  * date) or `age` in whole years; the engine resolves both into `age`.
  */
 export const BASE_FACTS: readonly FactDef[] = [
-  { name: "age", type: "integer", min: 0, max: 130, label: { en: "Age in whole years" } },
-  { name: "birth_date", type: "date", label: { en: "Date of birth" } },
+  { name: "age", type: "integer", unit: "years", min: 0, max: 130, label: { en: "Age in whole years" } },
+  { name: "birth_date", type: "date", answers: "age", label: { en: "Date of birth" } },
   { name: "worker_type", type: "enum", values: [...WORKER_TYPES], label: { en: "Kind of work" } },
   { name: "residency_status", type: "enum", values: [...RESIDENCY], label: { en: "Citizenship or residence" } },
-  { name: "monthly_income", type: "number", min: 0, label: { en: "Monthly income, in local currency" } },
+  { name: "monthly_income", type: "number", unit: "money", min: 0, label: { en: "Monthly income, in local currency" } },
   { name: "covered_by", type: "list", label: { en: "Schemes and programmes already covering the member" } },
   { name: "receives_pension", type: "boolean", label: { en: "Receives a pension" } },
   { name: "in_poverty_registry", type: "boolean", label: { en: "Listed in the country's poverty registry" } },
@@ -27,11 +27,11 @@ export const BASE_FACTS: readonly FactDef[] = [
   { name: "sex", type: "enum", values: [...SEXES], label: { en: "Sex" } },
   { name: "is_pregnant", type: "boolean", label: { en: "Is pregnant" } },
   { name: "has_disability", type: "boolean", label: { en: "Has a disability" } },
-  { name: "household_size", type: "integer", min: 1, max: 100, label: { en: "People in the household" } },
-  { name: "household_monthly_income", type: "number", min: 0, label: { en: "Monthly income of the whole household, in local currency" } },
+  { name: "household_size", type: "integer", unit: "count", min: 1, max: 100, label: { en: "People in the household" } },
+  { name: "household_monthly_income", type: "number", unit: "money", min: 0, label: { en: "Monthly income of the whole household, in local currency" } },
   { name: "marital_status", type: "enum", values: [...MARITAL_STATUSES], label: { en: "Marital status" } },
-  { name: "children_count", type: "integer", min: 0, max: 30, label: { en: "Children under 18 the member cares for" } },
-  { name: "youngest_child_age", type: "integer", min: 0, max: 17, label: { en: "Age in whole years of the youngest child under 18 (0 for a baby under one)" } },
+  { name: "children_count", type: "integer", unit: "count", min: 0, max: 30, label: { en: "Children under 18 the member cares for" } },
+  { name: "youngest_child_age", type: "integer", unit: "years", min: 0, max: 17, label: { en: "Age in whole years of the youngest child under 18 (0 for a baby under one)" } },
   { name: "has_bank_account", type: "boolean", label: { en: "Has a bank or mobile-money account" } },
   { name: "region", type: "enum", label: { en: "Region, county or province" } },
 ];
@@ -49,5 +49,10 @@ export function countryFacts(country: Country, schemeIds: readonly string[]): Fa
   return [...base, ...country.facts];
 }
 
-/** Facts members answer directly that stand for another fact rules test. */
-export const ALIASES: Readonly<Record<string, string>> = { birth_date: "age" };
+/**
+ * For a fact rules read, the fact a member may answer instead (`age` → `birth_date`), from `answers:` of the
+ * definitions: the one place that knows how the two answer each other.
+ */
+export const ANSWERED_BY: Readonly<Record<string, string>> = Object.fromEntries(
+  BASE_FACTS.filter((f) => f.answers !== undefined).map((f) => [f.answers!, f.name]),
+);

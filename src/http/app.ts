@@ -1,34 +1,37 @@
 /**
- * The Hono application: middleware (security headers, body limit), the API routes, the OpenAPI document and
- * its human-readable page, and JSON 404/405/500 answers. Only this layer knows status codes.
+ * The Hono application: middleware (security headers, request context, body limits, caching and CORS for open
+ * data), the API routes, the OpenAPI document and its human-readable page, the member's pages, and the answers
+ * for what matches nothing: 405 with Allow (derived from the registered routes), 404 as JSON under /api and as a
+ * page elsewhere. Only this layer knows status codes. The pages themselves come from the caller (src/index.ts).
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { etag } from "hono/etag";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./env";
-import { errorBody, notFound, onError } from "./errors";
+import { errorBody, errorPage, isApi, onError } from "./errors";
+import { OPEN_DATA_CACHE, requestContext } from "./middleware";
+import type { PageRenderer } from "./pages";
+import { createRouter } from "./router";
 import { checkRoutes } from "./routes/check";
 import { countryRoutes } from "./routes/countries";
-import { OPENAPI_INFO, renderDocs } from "./routes/docs";
+import { OPENAPI_CONFIG, renderDocs } from "./routes/docs";
 import { matrixRoutes } from "./routes/matrix";
 import { pageRoutes } from "./routes/page";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Paths and the methods they answer, for 405 answers with an Allow header. */
-const METHODS: [RegExp, string[]][] = [
-  [/^\/api\/check$/, ["POST"]],
-  [/^\/api\/countries$/, ["GET", "HEAD"]],
-  [/^\/api\/countries\/[^/]+\/schemes$/, ["GET", "HEAD"]],
-  [/^\/api\/policy-matrix(\.csv)?$/, ["GET", "HEAD"]],
-  [/^\/api\/openapi\.json$/, ["GET", "HEAD"]],
-  [/^\/api\/docs$/, ["GET", "HEAD"]],
-  [/^\/$/, ["GET", "HEAD"]],
-  [/^\/check$/, ["GET", "HEAD", "POST"]],
-];
+/** Routes anyone may read and build on: cacheable, validated by ETag, readable from any origin. */
+const OPEN_DATA = ["/api/countries", "/api/countries/*", "/api/policy-matrix", "/api/policy-matrix.csv", "/api/openapi.json"];
 
-export function createApp() {
-  const app = new OpenAPIHono<AppEnv>();
+export interface AppOptions {
+  /** The member's pages (web/ implements them). */
+  pages: PageRenderer;
+}
+
+export function createApp({ pages }: AppOptions) {
+  const app = createRouter();
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -47,15 +50,7 @@ export function createApp() {
       xFrameOptions: "DENY",
     }),
   );
-  app.use("*", async (c, next) => {
-    const path = new URL(c.req.url).pathname;
-    const allowed = METHODS.find(([re]) => re.test(path))?.[1];
-    if (allowed && !allowed.includes(c.req.method)) {
-      c.header("Allow", allowed.join(", "));
-      return c.json(errorBody("method_not_allowed", `${c.req.method} is not allowed on ${path}; use ${allowed.join(" or ")}`), 405);
-    }
-    return next();
-  });
+  app.use(requestContext(pages));
   app.use(
     "/api/*",
     bodyLimit({
@@ -63,15 +58,61 @@ export function createApp() {
       onError: (c) => c.json(errorBody("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`), 413),
     }),
   );
+  for (const path of OPEN_DATA) {
+    app.use(path, cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
+    app.use(path, async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header("Cache-Control", OPEN_DATA_CACHE);
+    });
+    app.use(path, etag());
+  }
 
   app.route("/", checkRoutes);
   app.route("/", countryRoutes);
   app.route("/", matrixRoutes);
-  app.doc("/api/openapi.json", OPENAPI_INFO);
-  app.get("/api/docs", (c) => renderDocs(c, app.getOpenAPIDocument(OPENAPI_INFO)));
+  app.doc31("/api/openapi.json", OPENAPI_CONFIG);
+  app.get("/api/docs", (c) => renderDocs(c, app.getOpenAPI31Document(OPENAPI_CONFIG)));
   app.route("/", pageRoutes);
 
-  app.notFound(notFound);
+  const allowed = methodsByPath(app.routes);
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    const methods = allowed(path);
+    if (methods.length && !methods.includes(c.req.method)) {
+      c.header("Allow", methods.join(", "));
+      if (!isApi(c)) return errorPage(c, 405);
+      return c.json(errorBody("method_not_allowed", `${c.req.method} is not allowed on ${path}; use ${methods.join(" or ")}`), 405);
+    }
+    if (!isApi(c)) return errorPage(c, 404);
+    return c.json(errorBody("not_found", `No such resource: ${c.req.method} ${path}`), 404);
+  });
   app.onError(onError);
   return app;
 }
+
+/**
+ * The methods each path answers, from the routes as registered (middleware excluded): the 405 answers cannot
+ * drift from the routes. GET implies HEAD; a route with CORS answers OPTIONS.
+ */
+function methodsByPath(routes: readonly { method: string; path: string }[]): (path: string) => string[] {
+  const table: { re: RegExp; methods: Set<string> }[] = [];
+  for (const r of routes) {
+    if (r.method === "ALL") continue;
+    const source = `^${r.path
+      .split("/")
+      .map((seg) => (seg.startsWith(":") ? "[^/]+" : seg === "*" ? ".*" : seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+      .join("/")}$`;
+    let entry = table.find((t) => t.re.source === source);
+    if (!entry) table.push((entry = { re: new RegExp(source), methods: new Set() }));
+    entry.methods.add(r.method);
+    if (r.method === "GET") entry.methods.add("HEAD");
+  }
+  return (path) => {
+    const out = new Set<string>();
+    for (const t of table) if (t.re.test(path)) for (const m of t.methods) out.add(m);
+    return [...out];
+  };
+}
+
+export type App = ReturnType<typeof createApp>;
+export type { Context };

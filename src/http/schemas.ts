@@ -42,16 +42,21 @@ export const LangSchema = z
 
 const jsonType = { boolean: "boolean", integer: "integer", number: "number", date: "string", enum: "string", list: "array" } as const;
 
-/** The common vocabulary, documented; countries may add facts (see GET /api/countries/{cc}/schemes). */
-export const FactsSchema = z.record(z.string(), z.unknown()).openapi("Facts", {
+/**
+ * The common vocabulary, documented; countries may add facts (see GET /api/countries/{cc}/schemes).
+ * Facts pass through unparsed here: the one facts gate (src/interview/gate.ts) checks them against the country's
+ * vocabulary, so that every door (API, form, CSV, USSD) answers the same issues, and no key (not even
+ * `__proto__`) is silently dropped on the way.
+ */
+export const FactsSchema = z.custom<unknown>((v) => v !== undefined, { message: "is required", params: { issue: "required" } }).openapi("Facts", {
+  type: "object",
   description:
     "A member's facts, by name from the common vocabulary (and any facts the country adds). null means the member declined to answer; an absent fact was never asked.",
   properties: Object.fromEntries(
     BASE_FACTS.map((f) => [
       f.name,
       {
-        type: jsonType[f.type],
-        nullable: true,
+        type: [jsonType[f.type], "null"],
         description: f.label.en,
         ...(f.type === "date" ? { format: "date" } : {}),
         ...(f.values ? { enum: f.values } : {}),
@@ -106,7 +111,12 @@ const CriterionResultSchema = z
     check_with_office: z.boolean().openapi({ description: "An office must judge this, or its threshold is not yet confirmed" }),
     unconfirmed: z.boolean(),
     facts: z.array(z.string()),
-    value: z.union([scalar, z.array(z.string()), z.null()]).optional(),
+    // null on a typed branch: OpenAPI 3.0 needs a type beside every `nullable`.
+    value: z
+      .union([z.string(), z.number(), z.boolean(), z.array(z.string())])
+      .nullable()
+      .optional()
+      .openapi({ description: "The value seen (null when not answered), for a criterion on one fact" }),
     threshold: z.union([scalar, z.array(scalar)]).optional(),
     reason: z.string(),
     sources: z.array(z.string()),
@@ -154,6 +164,20 @@ const ParameterSchema = z.object({
   unconfirmed: z.boolean(),
   note: z.string().optional(),
 });
+
+/** A criterion as the rule file states it (texts in the requested language). */
+const RuleCriterionSchema = z
+  .object({
+    id: z.string(),
+    test: z.custom<object>().optional().openapi({ type: "object", description: "A leaf { fact, op, value | param } or { all | any: [...] } or { not: ... }" }),
+    when: z.custom<object>().optional().openapi({ type: "object", description: "The criterion applies only when this test holds" }),
+    office: z.string().optional().openapi({ description: "What an office judges; with a test, the test is a sourced proxy her answers can fail" }),
+    no_proxy: z.string().optional(),
+    reason: z.record(z.string(), z.string()),
+    sources: z.array(z.string()),
+    unconfirmed: z.boolean(),
+  })
+  .openapi("RuleCriterion");
 
 const FactDefSchema = z.object({
   name: z.string(),
@@ -212,7 +236,7 @@ export const CountrySchemesResponseSchema = z
             in_force: z.boolean().openapi({ description: "In force on the requested date (default today)" }),
             sources: z.array(z.string()),
             parameters: z.record(z.string(), ParameterSchema),
-            criteria: z.array(z.unknown()),
+            criteria: z.array(RuleCriterionSchema),
             contributions: z.array(ContributionSchema),
             benefits: z.array(z.string()),
             documents: z.array(z.string()),

@@ -252,6 +252,8 @@ function toScheme(
     });
     const version: SchemeVersion = {
       rule_version: `${cc}/${s.id}@${v.effective_from}`,
+      // Filled by the build (read.ts) from the content once every version is resolved.
+      hash: "",
       effective_from: v.effective_from,
       effective_to: v.effective_to,
       repealed_by: v.repealed_by,

@@ -5,6 +5,7 @@
  * they are the gaps.
  */
 import { compilePack } from "../engine/compile";
+import { versionOn } from "../engine/dates";
 import { isLeaf } from "../engine/tests";
 import type { Category, Criterion, Pack, Scheme, SchemeVersion, Source, Test } from "../engine/types";
 
@@ -78,7 +79,7 @@ const TIER_RANK: Record<Source["tier"], number> = { law: 0, official: 1, news: 2
 export function policyMatrix(packs: readonly Pack[], date: string): MatrixRow[] {
   const rows: MatrixRow[] = [];
   for (const pack of [...packs].sort((a, b) => a.country.code.localeCompare(b.country.code))) {
-    const engine = compilePack(pack, "");
+    const engine = compilePack(pack);
     const access = (worker: string) => {
       const results = engine.evaluate({ worker_type: worker }, { date }).results;
       return new Map(results.map((r) => [r.scheme, r]));
@@ -88,7 +89,7 @@ export function policyMatrix(packs: readonly Pack[], date: string): MatrixRow[] 
     for (const category of MATRIX_CATEGORIES) {
       const inForce = pack.schemes
         .filter((s) => s.category === category)
-        .map((s) => ({ s, v: versionOn(s, date) }))
+        .map((s) => ({ s, v: versionOn(s.versions, date) }))
         .filter((x): x is { s: Scheme; v: SchemeVersion } => x.v !== undefined);
       if (inForce.length === 0) {
         rows.push(gapRow(pack, category));
@@ -145,9 +146,7 @@ function gapRow(pack: Pack, category: Category): MatrixRow {
   };
 }
 
-function versionOn(s: Scheme, date: string): SchemeVersion | undefined {
-  return s.versions.find((v) => v.effective_from <= date && (v.effective_to === undefined || date <= v.effective_to));
-}
+
 
 /** Whether a worker type can join, judged only by the criteria that read worker_type. */
 function workerAccess(result: ReturnType<ReturnType<typeof compilePack>["evaluate"]>["results"][number] | undefined): [Access, string] {

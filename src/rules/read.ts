@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { Pack } from "../engine/types";
+import type { Pack, Scheme, SchemeVersion } from "../engine/types";
 import { loadCountry, type LoadedCountry, type RuleError } from "./load";
 
 export const RULES_DIR = "rules";
@@ -26,7 +26,7 @@ export function countryDirs(root = RULES_DIR): string[] {
 export interface LoadedRules {
   countries: (LoadedCountry & { pack: Pack })[];
   errors: RuleError[];
-  /** Content hash of the whole rule set. */
+  /** Content hash of the whole rule set (each pack has its own, which evaluations report). */
   rulesVersion: string;
 }
 
@@ -48,11 +48,23 @@ export function readRules(root = RULES_DIR): LoadedRules {
       errors.push(...loaded.errors);
       continue;
     }
+    for (const scheme of loaded.value.pack.schemes) {
+      for (const v of scheme.versions) v.hash = versionHash(scheme, v);
+    }
     const hash = sha256(canonicalJson(loaded.value.pack)).slice(0, 16);
     countries.push({ ...loaded.value, pack: { ...loaded.value.pack, hash } });
   }
   const rulesVersion = sha256(countries.map((c) => `${c.pack.country.code}:${c.pack.hash}`).join("\n")).slice(0, 16);
   return { countries, errors, rulesVersion };
+}
+
+/**
+ * A version's content hash: everything a member's result and its wording depend on (the scheme's name and
+ * category, the version's dates, parameters, criteria and content), not the hash field itself.
+ */
+export function versionHash(scheme: Scheme, v: SchemeVersion): string {
+  const { hash: _h, ...content } = v;
+  return sha256(canonicalJson({ id: scheme.id, category: scheme.category, name: scheme.name, summary: scheme.summary, version: content })).slice(0, 16);
 }
 
 function walk(dir: string): string[] {

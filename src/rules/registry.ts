@@ -25,7 +25,7 @@ export function getEngine(code: string): CompiledPack | undefined {
   if (!pack) return undefined;
   let engine = compiled.get(pack.country.code);
   if (!engine) {
-    engine = compilePack(pack, RULES_VERSION);
+    engine = compilePack(pack);
     compiled.set(pack.country.code, engine);
   }
   return engine;

@@ -3,7 +3,9 @@
  * passing and failing, and every version boundary probed on the day before and the day itself.
  */
 import type { CompiledPack } from "../engine/compile";
-import { checkFacts } from "../engine/facts";
+import { inForce } from "../engine/dates";
+import { checkFacts } from "../interview/gate";
+import { issueText } from "../interview/issues";
 import { evalTest } from "../engine/reference";
 import { leafTests } from "../engine/tests";
 import { resolveFacts } from "../engine/compile";
@@ -33,7 +35,7 @@ export function expectation(e: Vector["expect"][string]): { status: Expected; mi
 export function runVector(engine: CompiledPack, file: string, v: Vector): VectorFailure[] {
   const checked = checkFacts(engine.pack, v.facts, v.date);
   if (!checked.ok) {
-    return [{ file, vector: v.name, message: `facts rejected: ${checked.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}` }];
+    return [{ file, vector: v.name, message: `facts rejected: ${checked.issues.map((i) => `${i.path.join(".")}: ${i.code} (${issueText(i, "en")})`).join("; ")}` }];
   }
   const evaluation = engine.evaluate(checked.facts, { date: v.date });
   const failures: VectorFailure[] = [];
@@ -80,15 +82,13 @@ export function coverageGaps(pack: Pack, files: VectorFile[]): CoverageGap[] {
       }
     }
     for (const version of scheme.versions) {
-      const inForce = vectors.filter(
-        (v) => v.date >= version.effective_from && (!version.effective_to || v.date <= version.effective_to),
-      );
+      const inForceVectors = vectors.filter((v) => inForce(version, v.date));
       for (const c of version.criteria) {
         const tests = [...(c.when ? [{ t: c.when, where: "when" }] : []), ...(c.test ? [{ t: c.test, where: "test" }] : [])];
         for (const { t, where } of tests) {
           for (const { leaf, path } of leafTests(t)) {
             const seen = new Set<string>();
-            for (const v of inForce) {
+            for (const v of inForceVectors) {
               const checked = checkFacts(pack, v.facts, v.date);
               if (!checked.ok) continue;
               seen.add(evalTest(leaf, resolveFacts(checked.facts, v.date), version));

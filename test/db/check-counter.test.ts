@@ -16,15 +16,17 @@ async function counts(day: string) {
 }
 
 describe("check counter", () => {
-  it("is due after the batch size or the age limit, and writes aggregated counts in one go", async () => {
-    const counter = new CheckCounter(3, 10_000);
-    counter.add("2040-01-01", "ke", results, 0);
-    counter.add("2040-01-01", "ke", results, 1);
-    expect(counter.due(2)).toBe(false);
-    expect(counter.due(10_000)).toBe(true);
-    counter.add("2040-01-01", "ke", results, 3);
-    expect(counter.due(4)).toBe(true);
-    await counter.flush(db());
+  it("gathers checks and writes them, aggregated, in one scheduled write", async () => {
+    const counter = new CheckCounter(0);
+    counter.add("2040-01-01", "ke", results);
+    const write = counter.schedule(db());
+    expect(write).toBeDefined();
+    counter.add("2040-01-01", "ke", results);
+    // A write is already pending: it takes the new counts too.
+    expect(counter.schedule(db())).toBeUndefined();
+    counter.add("2040-01-01", "ke", results);
+    await write;
+    expect(counter.unwritten).toBe(0);
     expect(await counts("2040-01-01")).toEqual({
       checks: 3,
       rows: [
@@ -32,23 +34,27 @@ describe("check counter", () => {
         { scheme: "sha", status: "likely_eligible", count: 3 },
       ],
     });
-    // Nothing pending after a flush; a second flush adds to the stored counts.
-    expect(counter.due(1e9)).toBe(false);
-    counter.add("2040-01-01", "ke", results, 5);
-    await counter.flush(db());
+    // Nothing to schedule when nothing waits; a later write adds to the stored counts.
+    expect(counter.schedule(db())).toBeUndefined();
+    counter.add("2040-01-01", "ke", results);
+    await counter.schedule(db());
     expect((await counts("2040-01-01")).checks).toBe(4);
   });
 
-  it("keeps its counts when D1 refuses the write, and writes them next time", async () => {
-    const counter = new CheckCounter(1, 10_000);
-    counter.add("2040-02-01", "ke", results, 0);
+  it("keeps its counts when D1 refuses the write, backs off, and writes them once D1 is back", async () => {
+    const counter = new CheckCounter(0);
+    counter.add("2040-02-01", "ke", results);
     await env.DB.exec("DROP TABLE scheme_result_counts");
-    await expect(counter.flush(db())).rejects.toThrow();
+    await counter.schedule(db());
+    // Refused: nothing lost, nothing written.
+    expect(counter.unwritten).toBe(1);
     await env.DB.exec("DROP TABLE daily_checks");
     await env.DB.exec("DELETE FROM d1_migrations");
     await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
-    expect(counter.due(0)).toBe(true);
-    await counter.flush(db());
+    // The retry waits (a second after one failure, doubling after each) instead of hammering the database.
+    expect(counter.nextWaitMs).toBe(1000);
+    await counter.schedule(db());
+    expect(counter.unwritten).toBe(0);
     expect((await counts("2040-02-01")).checks).toBe(1);
   });
 });

@@ -36,6 +36,7 @@ export function packOf(schemes: Record<string, string>, country = COUNTRY_YAML):
   }
   const r = loadFiles(files);
   if (!r.ok) throw new Error(r.errors.map(formatRuleError).join("\n"));
+  for (const s of r.value.pack.schemes) for (const v of s.versions) v.hash = `h:${v.rule_version}`;
   return { ...r.value.pack, hash: "test" };
 }
 

@@ -8,7 +8,7 @@ import { ADULTS_ONLY, packOf, scheme } from "../helpers/pack";
 
 describe.each(Object.keys(PACKS))("rule pack %s", (cc) => {
   const pack = PACKS[cc]!;
-  const engine = compilePack(pack, RULES_VERSION);
+  const engine = compilePack(pack);
   const files = VECTORS[cc] ?? [];
   const cases = files.flatMap((f) => f.vectors.map((v) => [`${f.scheme}: ${v.name}`, f.file, v] as const));
 
@@ -41,7 +41,7 @@ describe("vector coverage", () => {
   });
 
   it("reports a vector whose expectation is wrong", () => {
-    const engine = compilePack(pack, "rv");
+    const engine = compilePack(pack);
     const failures = runVector(engine, "s.test.yaml", { name: "child", date: "2021-01-01", facts: { age: 10 }, expect: { s: "eligible" } });
     expect(failures).toEqual([{ file: "s.test.yaml", vector: "child", scheme: "s", message: "expected eligible, got not_eligible (adult failed)" }]);
   });

@@ -35,25 +35,36 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
  */
 export async function expectAccessible(page: Page, screen: string, noJs?: Browser) {
   if (noJs) {
-    const copy = await noJs.newPage({ viewport: page.viewportSize() ?? undefined });
-    await copy.route("**/app.js", (r) => r.abort());
+    // One reusable copy page per browser: opening a page per screen costs more than checking it.
+    const copy = await copyPage(noJs, page);
     const html = (await page.content()).replace("<head>", `<head><base href="${new URL(page.url()).origin}/">`);
     await copy.setContent(html, { waitUntil: "load" });
-    try {
-      await expectAccessible(copy, screen);
-    } finally {
-      await copy.close();
-    }
+    await expectAccessible(copy, screen);
     return;
   }
-  // Injected over the DevTools protocol: the page's own Content-Security-Policy (rightly) refuses inline scripts.
-  await page.evaluate(axeSource);
+  // Injected over the DevTools protocol (the page's own Content-Security-Policy rightly refuses inline scripts),
+  // once per document: the app re-renders screens without loading a new one.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+    // Violations only: computing passes and incomplete results for every rule is most of axe's time.
+    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] }, resultTypes: ["violations"] });
     return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`);
   });
   expect(violations, `axe violations on ${screen}`).toEqual([]);
+}
+
+const copies = new WeakMap<Browser, Page>();
+
+/** The page where a no-JavaScript screen's exact HTML is checked, with only our app script blocked. */
+async function copyPage(browser: Browser, like: Page): Promise<Page> {
+  let copy = copies.get(browser);
+  if (!copy || copy.isClosed()) {
+    copy = await browser.newPage({ viewport: like.viewportSize() ?? undefined });
+    await copy.route("**/app.js", (r) => r.abort());
+    copies.set(browser, copy);
+  }
+  return copy;
 }
 
 const SHOTS = "test-results/screenshots";

@@ -1,6 +1,7 @@
 /** A member in Kisumu, Kenya, checks her entitlements in Swahili: with JavaScript, without it, and offline. */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WORDING } from "../../src/interview/wording";
 import sw from "../../web/src/i18n/sw";
 import { answerAll, answerQuestion, baseUrl, currentFact, expectAccessible, group, launch, pageErrors, phone, shot } from "./browser";
 
@@ -138,7 +139,7 @@ describe("skipping and changing answers", () => {
     await expect.poll(() => inua.count()).toBe(1);
     const missing = await inua.locator(".why li").allInnerTexts();
     expect(missing.length).toBeGreaterThan(0);
-    expect(missing).toContain(sw.questions.residency_status);
+    expect(missing).toContain(WORDING.residency_status!.question.sw);
     await page.context().close();
   });
 
@@ -160,11 +161,13 @@ describe("skipping and changing answers", () => {
     await page.context().close();
   });
 
-  it("rejects an impossible answer with a clear message and keeps the others", async () => {
+  it("rejects an impossible answer with a clear message in her language and keeps the others", async () => {
     const page = await phone(browser);
     await startSwahili(page);
     await answerQuestion(page, "abc");
-    await expect.poll(() => page.locator("main .error").innerText()).toContain("must be a number");
+    const error = page.locator("main .error");
+    await expect.poll(() => error.innerText()).toContain("Tafadhali andika namba");
+    expect(await error.innerText()).not.toMatch(/must be|number/);
     expect(await currentFact(page)).toBe("age");
     await page.context().close();
   });

@@ -6,8 +6,8 @@
 import { render } from "preact";
 import { compilePack, type CompiledPack } from "../../src/engine/compile";
 import type { Pack } from "../../src/engine/types";
-import { COUNTRIES, RULES_VERSION } from "../../src/rules/generated/countries";
-import { applyForm, newState, parseState, type FlowState, type FormData, type Screen } from "./flow";
+import { actionFromForm, apply, newState, restoreState, saveState, type FormFields, type InterviewState, type Screen } from "../../src/interview";
+import { COUNTRIES } from "../../src/rules/generated/countries";
 import { dirOf, en, type Messages } from "./i18n";
 import { loadMessages } from "./i18n/load";
 import "./app.css";
@@ -22,7 +22,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 let m: Messages = en;
 let engine: CompiledPack | undefined;
-let state: FlowState | undefined;
+let state: InterviewState | undefined;
 let override: Screen | undefined;
 
 async function loadEngine(cc: string): Promise<CompiledPack | undefined> {
@@ -32,7 +32,7 @@ async function loadEngine(cc: string): Promise<CompiledPack | undefined> {
   const pack = (await load()).default;
   const seen = readJson<{ hash: string; date: string }>(`rules:${cc}`);
   if (seen?.hash !== pack.hash) localStorage.setItem(`rules:${cc}`, JSON.stringify({ hash: pack.hash, date: today() }));
-  engine = compilePack(pack, RULES_VERSION);
+  engine = compilePack(pack);
   return engine;
 }
 
@@ -66,7 +66,7 @@ async function showHome() {
   );
 }
 
-async function start(cc: string, lang: string, from?: { state: FlowState; screen?: Screen }) {
+async function start(cc: string, lang: string, from?: { state: InterviewState; screen?: Screen }) {
   const e = await loadEngine(cc);
   if (!e) return void showHome();
   m = await loadMessages(lang);
@@ -83,7 +83,6 @@ function show(push = false) {
     engine,
     state,
     date: today(),
-    rulesVersion: RULES_VERSION,
     onPhone: true,
     forced: override,
     rulesDownloaded: readJson<{ date: string }>(`rules:${state.country}`)?.date,
@@ -102,8 +101,8 @@ function show(push = false) {
   (root.querySelector("h1") as HTMLElement | null)?.focus();
 }
 
-function formData(form: HTMLFormElement, submitter: HTMLElement | null): FormData {
-  const data: FormData = {};
+function formData(form: HTMLFormElement, submitter: HTMLElement | null): FormFields {
+  const data: FormFields = {};
   const add = (k: string, v: string) => {
     const prev = data[k];
     data[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
@@ -116,7 +115,7 @@ function formData(form: HTMLFormElement, submitter: HTMLElement | null): FormDat
 async function submit(form: HTMLFormElement, submitter: HTMLElement | null) {
   if (!engine || !state) return;
   const data = formData(form, submitter);
-  const r = applyForm(engine, state, data, today());
+  const r = apply(engine.pack, state, actionFromForm(data), today());
   if (r.state.lang !== state.lang) m = await loadMessages(r.state.lang);
   const moved = r.state.order.length !== state.order.length || r.state.view !== state.view;
   state = r.state;
@@ -132,7 +131,7 @@ window.addEventListener("popstate", () => {
     state = undefined;
     return void showHome();
   }
-  const r = applyForm(engine, state, state.view === "results" ? { action: "more" } : { action: "back" }, today());
+  const r = apply(engine.pack, state, state.view === "results" ? { kind: "more" } : { kind: "back" }, today());
   state = r.state;
   override = r.screen;
   show();
@@ -158,9 +157,15 @@ if ("serviceWorker" in navigator) {
 
 const boot = readBoot();
 if (boot.page === "flow" && boot.flow) {
-  const f = boot.flow as { state: FlowState; screen?: Screen };
-  const s = parseState(JSON.stringify(f.state), f.state.country, f.state.lang);
-  void start(s.country, s.lang, { state: s, screen: f.screen });
+  // The server's state goes through the same gate as any other input before the app trusts it.
+  const f = boot.flow as { state?: { country?: unknown; lang?: unknown }; screen?: Screen };
+  const cc = typeof f.state?.country === "string" ? f.state.country : "";
+  const lang = typeof f.state?.lang === "string" ? f.state.lang : "en";
+  void loadEngine(cc).then((e) => {
+    if (!e) return void showHome();
+    const s = restoreState(JSON.stringify(f.state), e.pack, e.pack.country.languages.includes(lang) ? lang : "en", today());
+    void start(s.country, s.lang, { state: s, screen: f.screen });
+  });
 } else {
   void showHome();
 }

@@ -1,16 +1,19 @@
 /** GET /api/countries and GET /api/countries/{cc}/schemes: what rules exist, in a requested language. */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { factDefs } from "../../engine/facts";
+import { createRoute, z } from "@hono/zod-openapi";
+import { inForce } from "../../engine/dates";
+import { factDefs } from "../../interview/gate";
 import { localizeAll } from "../../engine/text";
 import { countryCodes, getPack, RULES_VERSION } from "../../rules/registry";
-import type { AppEnv } from "../env";
 import { errorBody } from "../errors";
 import { CountriesResponseSchema, CountryCodeSchema, CountrySchemesResponseSchema, DateSchema, ErrorSchema, LangSchema } from "../schemas";
-import { validationHook } from "../validation";
+import { createRouter } from "../router";
 
 const listRoute = createRoute({
   method: "get",
   path: "/api/countries",
+  operationId: "listCountries",
+  tags: ["open data"],
+  security: [],
   summary: "List the countries with rule packs",
   request: { query: z.object({ lang: LangSchema.optional() }) },
   responses: {
@@ -22,6 +25,9 @@ const listRoute = createRoute({
 const schemesRoute = createRoute({
   method: "get",
   path: "/api/countries/{cc}/schemes",
+  operationId: "getCountrySchemes",
+  tags: ["open data"],
+  security: [],
   summary: "A country's schemes: versions, parameters, criteria, sources and content",
   request: {
     params: z.object({ cc: CountryCodeSchema }),
@@ -34,7 +40,7 @@ const schemesRoute = createRoute({
   },
 });
 
-export const countryRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const countryRoutes = createRouter()
   .openapi(listRoute, (c) => {
     const { lang = "en" } = c.req.valid("query");
     const countries = countryCodes().map((cc) => {
@@ -55,19 +61,19 @@ export const countryRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const { cc } = c.req.valid("param");
     const pack = getPack(cc);
     if (!pack) return c.json(errorBody("not_found", `No rules for country "${cc}"; rules exist for: ${countryCodes().join(", ")}`), 404);
-    const { lang: asked = "en", date = new Date().toISOString().slice(0, 10) } = c.req.valid("query");
+    const { lang: asked = "en", date = c.var.today } = c.req.valid("query");
     const lang = pack.country.languages.includes(asked) ? asked : "en";
     const { needs_review: _, facts: _f, ...country } = pack.country;
     return c.json(
       {
-        rules_version: RULES_VERSION,
+        rules_version: pack.hash,
         lang,
         country: { ...localizeAll(country, lang), facts: localizeAll([...factDefs(pack).values()], lang) },
         schemes: pack.schemes.map((s) => ({
           ...localizeAll(s, lang),
           versions: s.versions.map((v) => ({
             ...localizeAll(v, lang),
-            in_force: v.effective_from <= date && (v.effective_to === undefined || date <= v.effective_to),
+            in_force: inForce(v, date),
           })),
         })),
       },

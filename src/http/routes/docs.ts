@@ -7,16 +7,26 @@ import type { Context } from "hono";
 import { html, raw } from "hono/html";
 import type { AppEnv } from "../env";
 
-type Doc = ReturnType<OpenAPIHono["getOpenAPIDocument"]>;
+type Doc = ReturnType<OpenAPIHono<AppEnv>["getOpenAPI31Document"]>;
 
-export const OPENAPI_INFO = {
-  openapi: "3.0.3",
+/** The OpenAPI document's header: what the API is, where it is served, who may use it and how. */
+export const OPENAPI_CONFIG = {
+  openapi: "3.1.0",
   info: {
     title: "Home-based workers' social-protection checker API",
-    version: "0.1.0",
+    version: "0.2.0",
     description:
-      "Which social-protection schemes a home-based worker can join, and why, from versioned, sourced rule packs. Errors share one envelope: { error: { code, message, issues } }.",
+      "Which social-protection schemes a home-based worker can join, and why, from versioned, sourced rule packs. Errors share one envelope: { error: { code, message, issues } }; each issue has a path, a code, its parameters and a message in the request's language. Open data (countries, schemes, the policy matrix) is public, cacheable and readable from any origin.",
+    license: { name: "AGPL-3.0-or-later", url: "https://www.gnu.org/licenses/agpl-3.0.html" },
+    contact: { name: "HomeNet networks' social-protection checker" },
   },
+  servers: [{ url: "/", description: "This Worker" }],
+  // The public routes need no credentials; each says so (security: []).
+  security: [],
+  tags: [
+    { name: "check", description: "Eligibility checks" },
+    { name: "open data", description: "Rule packs and the policy matrix, for anyone to build on" },
+  ],
 };
 
 const CHECK_EXAMPLE = {

@@ -1,11 +1,10 @@
 /** GET /api/policy-matrix(.csv): the cross-country policy matrix, derived from the bundled rule packs. */
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import { PACKS, RULES_VERSION } from "../../rules/generated/index";
 import { CATEGORIES, SOURCE_TIERS, SUBSIDY_KINDS } from "../../engine/enums";
 import { matrixCsv, policyMatrix, type MatrixRow } from "../../rules/matrix";
-import type { AppEnv } from "../env";
 import { DateSchema, ErrorSchema } from "../schemas";
-import { validationHook } from "../validation";
+import { createRouter } from "../router";
 
 const access = z.enum(["yes", "no", "office", ""]);
 const RowSchema = z
@@ -36,6 +35,9 @@ const query = z.object({ date: DateSchema.optional().openapi({ description: "Sch
 const jsonRoute = createRoute({
   method: "get",
   path: "/api/policy-matrix",
+  operationId: "getPolicyMatrix",
+  tags: ["open data"],
+  security: [],
   summary: "Cross-country policy matrix (JSON)",
   description: "Per country and category: schemes in force, whether self-employed home-based workers and homeworkers can join, entry ages, income ceilings, subsidies and the best source. Derived from the rule packs, never edited by hand.",
   request: { query },
@@ -48,6 +50,9 @@ const jsonRoute = createRoute({
 const csvRoute = createRoute({
   method: "get",
   path: "/api/policy-matrix.csv",
+  operationId: "getPolicyMatrixCsv",
+  tags: ["open data"],
+  security: [],
   summary: "Cross-country policy matrix (CSV)",
   request: { query },
   responses: {
@@ -67,15 +72,13 @@ function rowsOn(date: string): MatrixRow[] {
   return rows;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-export const matrixRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const matrixRoutes = createRouter()
   .openapi(jsonRoute, (c) => {
-    const date = c.req.valid("query").date ?? today();
+    const date = c.req.valid("query").date ?? c.var.today;
     return c.json({ date, rules_version: RULES_VERSION, rows: rowsOn(date) }, 200);
   })
   .openapi(csvRoute, (c) => {
-    const date = c.req.valid("query").date ?? today();
+    const date = c.req.valid("query").date ?? c.var.today;
     c.header("Content-Disposition", `attachment; filename="policy-matrix-${date}.csv"`);
     return c.body(matrixCsv(rowsOn(date)), 200, { "Content-Type": "text/csv; charset=utf-8" });
   });

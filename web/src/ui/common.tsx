@@ -1,16 +1,16 @@
 /** Pieces shared by every screen: the hidden state fields of a form, the about box, the form wrapper. */
 import type { ComponentChildren } from "preact";
-import type { FlowState } from "../flow";
+import { saveState, type InterviewState } from "../../../src/interview";
 import type { Messages } from "../i18n";
 import { Icon } from "./icons";
 import type { Handlers } from "./model";
 
-export function StateFields({ state }: { state: FlowState }) {
+export function StateFields({ state }: { state: InterviewState }) {
   return (
     <>
       <input type="hidden" name="country" value={state.country} />
       <input type="hidden" name="lang" value={state.lang} />
-      <input type="hidden" name="state" value={JSON.stringify(state)} />
+      <input type="hidden" name="state" value={saveState(state)} />
     </>
   );
 }

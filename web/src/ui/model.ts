@@ -1,8 +1,8 @@
 /** What the page components need, computed by the caller (the browser app or the Worker). */
 import type { CompiledPack } from "../../../src/engine/compile";
-import type { PresentedResult } from "../../../src/rules/content";
+import type { PresentedResult } from "../../../src/present/content";
 import type { CountryEntry } from "../../../src/rules/generated/countries";
-import type { FlowState, Screen } from "../flow";
+import type { InterviewState, Screen } from "../../../src/interview";
 import type { Messages } from "../i18n";
 
 export interface Handlers {
@@ -24,7 +24,7 @@ export interface HomeModel extends Handlers {
 export interface FlowModel extends Handlers {
   m: Messages;
   engine: CompiledPack;
-  state: FlowState;
+  state: InterviewState;
   screen: Screen;
   results: PresentedResult[];
   /** The question that would come next, if the member wants to answer more from the results screen. */

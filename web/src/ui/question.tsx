@@ -1,18 +1,17 @@
 /** One question at a time: one tap for yes/no and choices, a field and Next for numbers, dates and lists. */
-import { factDefs } from "../../../src/engine/facts";
-import { optionsFor } from "../flow";
+import { alternativeOf, issueText, questionFor, type FactIssue } from "../../../src/interview";
 import { fill, LANGUAGES } from "../i18n";
 import { FlowForm, StateFields } from "./common";
 import type { FlowModel } from "./model";
 
-export function Question(props: FlowModel & { screen: { kind: "question"; fact: string; error?: string } }) {
-  const { m, engine, state, screen, onSubmit } = props;
+export function Question(props: FlowModel & { screen: { kind: "question"; fact: string; error?: FactIssue } }) {
+  const { m, engine, state, screen, onSubmit, date } = props;
   const fact = screen.fact;
-  const def = factDefs(engine.pack).get(fact)!;
-  const label = m.questions[fact] ?? def.label[state.lang] ?? def.label.en;
-  const hint = m.hints[fact];
+  const q = questionFor(engine.pack, fact, state.lang, date)!;
+  const { def, label, hint } = q;
   const current = state.facts[fact];
-  const options = optionsFor(def, engine.pack, state.lang, m.options);
+  const options = q.choices;
+  const alt = alternativeOf(fact);
   const errorId = `error-${fact}`;
   const hintId = `hint-${fact}`;
   const describedBy = [hint ? hintId : "", screen.error ? errorId : ""].filter(Boolean).join(" ") || undefined;
@@ -92,16 +91,16 @@ export function Question(props: FlowModel & { screen: { kind: "question"; fact: 
               value={typeof current === "number" ? String(current) : ""}
               aria-describedby={describedBy}
               aria-invalid={screen.error ? "true" : undefined}
-              required={fact !== "age"}
+              required={!alt}
             />
           )}
-          {fact === "monthly_income" ? <span class="unit">{currency}</span> : null}
+          {def.unit === "money" ? <span class="unit">{currency}</span> : null}
         </div>
-        {fact === "age" ? (
-          <details class="alt" open={typeof state.facts.birth_date === "string"}>
+        {alt ? (
+          <details class="alt" open={typeof state.facts[alt] === "string"}>
             <summary>{m.birth_date_instead}</summary>
-            <label for="q-birth_date">{m.questions.birth_date}</label>
-            <input id="q-birth_date" name="birth_date" type="date" value={typeof state.facts.birth_date === "string" ? state.facts.birth_date : ""} />
+            <label for={`q-${alt}`}>{questionFor(engine.pack, alt, state.lang)!.label}</label>
+            <input id={`q-${alt}`} name="alternative" type="date" value={typeof state.facts[alt] === "string" ? String(state.facts[alt]) : ""} />
           </details>
         ) : null}
         <button class="button primary" name="action" value="answer">{m.next}</button>
@@ -135,7 +134,7 @@ export function Question(props: FlowModel & { screen: { kind: "question"; fact: 
         )}
         {screen.error ? (
           <p class="error" id={errorId} role="alert">
-            {m.error_prefix} {screen.error}
+            {m.error_prefix} {issueText(screen.error, state.lang)}
           </p>
         ) : null}
         <div class="skip">

@@ -2,9 +2,8 @@
  * The results: schemes she can apply for now, schemes she may qualify for (with what is unknown or what the office
  * decides), and schemes she cannot join with the plain reason. Each with what it gives, costs, needs, and where to go.
  */
-import { factDefs } from "../../../src/engine/facts";
-import type { PresentedResult } from "../../../src/rules/content";
-import { optionsFor } from "../flow";
+import { alternativeOf, choiceLabel, factDefs, factLabel } from "../../../src/interview";
+import type { PresentedResult } from "../../../src/present/content";
 import { fill, type Messages } from "../i18n";
 import { About, FlowForm, StateFields } from "./common";
 import { formatDate, formatMoney, formatNumber } from "./format";
@@ -17,6 +16,7 @@ export function Results(props: FlowModel) {
   const { m, results, state, date, locale, rulesVersion, onSubmit, hasMoreQuestions, engine, onPhone, rulesDownloaded } = props;
   const now = results.filter((r) => r.status === "eligible");
   const maybe = results.filter((r) => r.status === "likely_eligible" || r.status === "needs_info");
+  const unsettled = results.filter((r) => r.status === "likely_not_eligible");
   const no = results.filter((r) => r.status === "not_eligible");
   const text = shareText(m, engine.pack.country.name[state.lang] ?? engine.pack.country.name.en, formatDate(date, locale), results);
   return (
@@ -24,6 +24,7 @@ export function Results(props: FlowModel) {
       <h1>{m.results.title}</h1>
       <Group m={m} title={m.results.apply_now} icon="eligible" kind="now" results={now} locale={locale} props={props} empty={m.results.none_apply_now} />
       <Group m={m} title={m.results.may_qualify} icon="maybe" kind="maybe" results={maybe} locale={locale} props={props} />
+      <Group m={m} title={m.results.unsettled} icon="maybe" kind="unsettled" results={unsettled} locale={locale} props={props} intro={m.results.unsettled_why} />
       <Group m={m} title={m.results.cannot_join} icon="no" kind="no" results={no} locale={locale} props={props} />
 
       <section class="keep" aria-labelledby="keep-title">
@@ -62,7 +63,7 @@ export function Results(props: FlowModel) {
   );
 }
 
-function Group({ m, title, icon, kind, results, locale, props, empty }: { m: Messages; title: string; icon: string; kind: string; results: PresentedResult[]; locale: string; props: FlowModel; empty?: string }) {
+function Group({ m, title, icon, kind, results, locale, props, empty, intro }: { m: Messages; title: string; icon: string; kind: string; results: PresentedResult[]; locale: string; props: FlowModel; empty?: string; intro?: string }) {
   if (!results.length && !empty) return null;
   const id = `group-${kind}`;
   return (
@@ -70,16 +71,16 @@ function Group({ m, title, icon, kind, results, locale, props, empty }: { m: Mes
       <h2 id={id}>
         <Icon name={icon} /> {title} <span class="count">({results.length})</span>
       </h2>
+      {intro && results.length ? <p class="group-intro">{intro}</p> : null}
       {results.length ? results.map((r) => <SchemeCard key={r.scheme} r={r} m={m} locale={locale} props={props} open={kind === "now"} />) : <p>{empty}</p>}
     </section>
   );
 }
 
 function SchemeCard({ r, m, locale, props, open }: { r: PresentedResult; m: Messages; locale: string; props: FlowModel; open: boolean }) {
-  const defs = factDefs(props.engine.pack);
-  const failed = r.criteria.filter((c) => c.outcome === "failed" && !c.unconfirmed);
-  const office = r.criteria.filter((c) => c.check_with_office);
-  const missing = r.missing.map((f) => m.questions[f] ?? defs.get(f)?.label[props.state.lang] ?? defs.get(f)?.label.en ?? f);
+  const failed = r.criteria.filter((c) => c.outcome === "failed" && (!c.unconfirmed || r.status === "likely_not_eligible"));
+  const office = r.criteria.filter((c) => c.check_with_office && c.outcome !== "failed");
+  const missing = r.missing.map((f) => factLabel(props.engine.pack, f, props.state.lang));
   const source = r.sources[0];
   return (
     <article class={`scheme status-${r.status}`}>
@@ -94,13 +95,13 @@ function SchemeCard({ r, m, locale, props, open }: { r: PresentedResult; m: Mess
           <ul>{failed.map((c) => <li key={c.id}>{c.reason}</li>)}</ul>
         </div>
       ) : null}
-      {r.status !== "not_eligible" && missing.length ? (
+      {r.status === "needs_info" && missing.length ? (
         <div class="why">
           <p class="label">{m.results.still_needed}</p>
           <ul>{missing.map((q) => <li key={q}>{q}</li>)}</ul>
         </div>
       ) : null}
-      {r.status !== "not_eligible" && office.length ? (
+      {(r.status === "likely_eligible" || r.status === "needs_info") && office.length ? (
         <div class="why">
           <p class="label">{m.results.office_checks}</p>
           <ul>{office.map((c) => <li key={c.id}>{c.reason}</li>)}</ul>
@@ -166,28 +167,30 @@ function Answers({ m, state, engine, locale }: FlowModel) {
   const defs = factDefs(engine.pack);
   const asked = state.order.filter((f) => defs.has(f));
   if (!asked.length) return null;
+  const { pack } = engine;
   return (
     <dl class="given">
       {asked.map((f) => {
         const def = defs.get(f)!;
-        const v = f === "age" && typeof state.facts.birth_date === "string" ? state.facts.birth_date : state.facts[f];
-        const opts = optionsFor(def, engine.pack, state.lang, m.options);
+        const alt = alternativeOf(f);
+        const v = alt && typeof state.facts[alt] === "string" ? state.facts[alt] : state.facts[f];
+        const label = factLabel(pack, f, state.lang);
         const shown =
           v === null || v === undefined
             ? m.not_answered
             : typeof v === "boolean"
               ? v ? m.yes : m.no
               : Array.isArray(v)
-                ? v.length ? v.map((x) => opts.find((o) => o.value === x)?.label ?? x).join(", ") : m.none_of_these
+                ? v.length ? v.map((x) => choiceLabel(pack, f, x, state.lang)).join(", ") : m.none_of_these
                 : typeof v === "number"
-                  ? f === "monthly_income" ? formatMoney(v, engine.pack.country.currency, locale) : formatNumber(v, locale)
-                  : f === "age" ? formatDate(v, locale) : (opts.find((o) => o.value === v)?.label ?? v);
+                  ? def.unit === "money" ? formatMoney(v, pack.country.currency, locale) : formatNumber(v, locale)
+                  : alt && v === state.facts[alt] ? formatDate(v, locale) : choiceLabel(pack, f, v, state.lang);
         return (
           <div key={f}>
-            <dt>{m.questions[f] ?? def.label.en}</dt>
+            <dt>{label}</dt>
             <dd>
               {shown}{" "}
-              <button class="button quiet small" name="action" value={`edit:${f}`} aria-label={`${m.change}: ${m.questions[f] ?? def.label.en}`}>
+              <button class="button quiet small" name="action" value={`edit:${f}`} aria-label={`${m.change}: ${label}`}>
                 {m.change}
               </button>
             </dd>

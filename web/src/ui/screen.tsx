@@ -1,7 +1,8 @@
-/** One step of the check, from state to screen: shared by the browser app and the Worker's server rendering. */
+/** One step of the interview, from state to screen: shared by the browser app and the Worker's server rendering. */
 import type { CompiledPack } from "../../../src/engine/compile";
-import { presentResults } from "../../../src/rules/content";
-import { screenFor, type FlowState, type Screen } from "../flow";
+import type { Evaluation } from "../../../src/engine/types";
+import { screenFor, type InterviewState, type Screen } from "../../../src/interview";
+import { presentResults } from "../../../src/present/content";
 import { localeOf, type Messages } from "../i18n";
 import type { FlowModel, Handlers } from "./model";
 import { Question } from "./question";
@@ -10,19 +11,20 @@ import { Results } from "./results";
 export interface FlowInput extends Handlers {
   m: Messages;
   engine: CompiledPack;
-  state: FlowState;
+  state: InterviewState;
   date: string;
-  rulesVersion: string;
   onPhone: boolean;
   /** A screen chosen by the last action (an error, Back, Change), instead of the next question. */
   forced?: Screen;
+  /** Her answers already evaluated on `date` (the server does this); evaluated here when absent. */
+  evaluation?: Evaluation;
   rulesDownloaded?: string;
 }
 
-/** Evaluates the member's answers and returns the model of the screen to show. */
-export function flowModel({ forced, ...input }: FlowInput): FlowModel {
+/** The model of the screen to show for her answers. */
+export function flowModel({ forced, evaluation: given, ...input }: FlowInput): FlowModel {
   const { engine, state, date } = input;
-  const evaluation = engine.evaluate(state.facts, { date, lang: state.lang });
+  const evaluation = given ?? engine.evaluate(state.facts, { date, lang: state.lang });
   const screen = forced ?? screenFor(evaluation, state);
   return {
     ...input,
@@ -30,6 +32,7 @@ export function flowModel({ forced, ...input }: FlowInput): FlowModel {
     results: screen.kind === "results" ? presentResults(engine.pack, evaluation) : [],
     hasMoreQuestions: evaluation.next_question !== null,
     locale: localeOf(state.lang, state.country),
+    rulesVersion: evaluation.rules_version,
   };
 }
 

@@ -1,5 +1,5 @@
 /** The short text a member can send by WhatsApp or SMS: scheme names only, nothing about her. */
-import type { PresentedResult } from "../../../src/rules/content";
+import type { PresentedResult } from "../../../src/present/content";
 import { fill, type Messages } from "../i18n";
 
 export function shareText(m: Messages, country: string, date: string, results: readonly PresentedResult[]): string {

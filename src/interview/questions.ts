@@ -1,0 +1,67 @@
+/**
+ * A question as the member reads it, in her language: the label, a hint, and the choices with their names.
+ * Wording of the common vocabulary comes from wording.ts; a country's own facts and codes (regions, schemes,
+ * programmes) carry theirs in the rule pack.
+ */
+import { versionOn } from "../engine/dates";
+import { localize } from "../engine/text";
+import type { FactDef, Lang, Pack, Text } from "../engine/types";
+import { factDefs } from "./gate";
+import { WORDING } from "./wording";
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export interface Question {
+  fact: string;
+  def: FactDef;
+  label: string;
+  hint?: string;
+  /** For enum and list facts: every value she may pick, named in her language. */
+  choices: Choice[];
+}
+
+/**
+ * The question for `fact` in `lang` (English where a text lacks the language), or undefined for a fact the
+ * country does not ask.
+ * @example questionFor(kePack, "worker_type", "sw")!.label // "Unafanya kazi ya aina gani?"
+ */
+export function questionFor(pack: Pack, fact: string, lang: Lang, date?: string): Question | undefined {
+  const def = factDefs(pack).get(fact);
+  if (!def) return undefined;
+  const wording = Object.hasOwn(WORDING, fact) ? WORDING[fact] : undefined;
+  const label = localize(wording?.question ?? def.label, lang);
+  const hint = wording?.hint ?? def.hint;
+  return { fact, def, label, hint: hint ? localize(hint, lang) : undefined, choices: choicesFor(pack, def, lang, date) };
+}
+
+/** The label of a fact in `lang`: the question's wording. */
+export function factLabel(pack: Pack, fact: string, lang: Lang): string {
+  return questionFor(pack, fact, lang)?.label ?? fact;
+}
+
+/** The name of one value of a fact, in `lang`. */
+export function choiceLabel(pack: Pack, fact: string, value: string, lang: Lang): string {
+  const def = factDefs(pack).get(fact);
+  if (!def) return value;
+  return choicesFor(pack, def, lang).find((c) => c.value === value)?.label ?? value.replace(/_/g, " ");
+}
+
+function choicesFor(pack: Pack, def: FactDef, lang: Lang, date?: string): Choice[] {
+  const pick = (t: Text) => localize(t, lang);
+  if (def.name === "region") return pack.country.regions.map((r) => ({ value: r.code, label: pick(r.name) }));
+  if (def.name === "covered_by") {
+    // Offer only schemes in force on the date (when given): a scheme that has ended cannot be joined any more.
+    const schemes = date
+      ? pack.schemes.filter((s) => versionOn(s.versions, date) !== undefined)
+      : pack.schemes;
+    return [
+      ...schemes.map((s) => ({ value: s.id, label: pick(s.name) })),
+      ...pack.country.external_programmes.map((p) => ({ value: p.code, label: pick(p.name) })),
+    ];
+  }
+  const named = (Object.hasOwn(WORDING, def.name) ? WORDING[def.name]?.options : undefined) ?? def.options;
+  return (def.values ?? []).map((v) => ({ value: v, label: named?.[v] ? pick(named[v]) : v.replace(/_/g, " ") }));
+}
