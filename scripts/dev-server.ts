@@ -14,6 +14,8 @@ const START_TIMEOUT_MS = 90_000;
 export interface DevServer {
   baseUrl: string;
   stop: () => Promise<void>;
+  /** Kills the server outright (SIGKILL to its process group), as a crash or an evicted isolate would end. */
+  kill: () => Promise<void>;
 }
 
 export interface DevServerOptions {
@@ -21,11 +23,16 @@ export interface DevServerOptions {
   logLevel?: string;
   /** Print progress (benchmarks) or stay quiet (tests). */
   quiet?: boolean;
+  /** Keep the local D1 in this folder (kept after stopping), instead of a throw-away one. */
+  stateDir?: string;
+  /** Worker variables, e.g. `{ COUNTS_FLUSH_MS: "1000" }`. */
+  vars?: Record<string, string>;
 }
 
 /** The last lines wrangler printed, to show if it fails to start. */
 const serverLog: string[] = [];
 let server: ChildProcess | undefined;
+/** A throw-away state folder to delete when the server stops (not one the caller gave). */
 let stateDir: string | undefined;
 
 export function freePort(): Promise<number> {
@@ -90,11 +97,11 @@ function checkAssets(): void {
   if (dir && !existsSync(dir)) throw new Error(`the Worker's assets directory ${dir} does not exist: run npm run web:build first`);
 }
 
-async function startServer(port: number, inspectorPort: number, logLevel: string, quiet: boolean): Promise<void> {
+async function startServer(port: number, inspectorPort: number, logLevel: string, quiet: boolean, options: DevServerOptions): Promise<void> {
   checkAssets();
-  stateDir = mkdtempSync(join(tmpdir(), "hbw-d1-"));
-  if (!quiet) console.log(`Applying D1 migrations to a throw-away local database (${stateDir})…`);
-  const migrate = spawnSync("sh", wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir]), {
+  const dir = options.stateDir ?? (stateDir = mkdtempSync(join(tmpdir(), "hbw-d1-")));
+  if (!quiet) console.log(`Applying D1 migrations to the local database (${dir})…`);
+  const migrate = spawnSync("sh", wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", dir]), {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
     timeout: 120_000,
@@ -109,9 +116,10 @@ async function startServer(port: number, inspectorPort: number, logLevel: string
     "--port", String(port),
     "--inspector-ip", HOST,
     "--inspector-port", String(inspectorPort),
-    "--persist-to", stateDir,
+    "--persist-to", dir,
     "--log-level", logLevel,
     "--show-interactive-dev-session=false",
+    ...Object.entries(options.vars ?? {}).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
   ]);
   if (!quiet) console.log(`Starting: sh ${args.join(" ")}`);
   // detached: the server gets its own process group, so it can be stopped whole by its id.
@@ -172,12 +180,38 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const port = await freePort();
   const inspectorPort = await freePort();
   try {
-    await startServer(port, inspectorPort, options.logLevel ?? "warn", quiet);
+    await startServer(port, inspectorPort, options.logLevel ?? "warn", quiet, options);
   } catch (e) {
     await stopServer(quiet);
     throw e;
   }
-  return { baseUrl: `http://${HOST}:${port}`, stop: () => stopServer(quiet) };
+  return { baseUrl: `http://${HOST}:${port}`, stop: () => stopServer(quiet), kill: () => killServer() };
+}
+
+/** SIGKILL to the server's whole process group, with no chance to finish anything; waits until it is gone. */
+async function killServer(): Promise<void> {
+  const child = server;
+  server = undefined;
+  if (child?.pid === undefined) return;
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+  const deadline = Date.now() + 10_000;
+  while (groupAlive(child.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
+/** Runs SQL on the local D1 in `dir` (while no server uses it) and returns the rows. */
+export function queryLocalD1(dir: string, sql: string): Record<string, unknown>[] {
+  const r = spawnSync("sh", wrangler(["d1", "execute", "DB", "--local", "--persist-to", dir, "--json", "--command", sql]), {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 120_000,
+  });
+  if (r.status !== 0) throw new Error(`wrangler d1 execute failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  const out = JSON.parse(r.stdout.slice(r.stdout.indexOf("["))) as { results: Record<string, unknown>[] }[];
+  return out[0]?.results ?? [];
 }
 
 /**

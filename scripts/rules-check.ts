@@ -43,8 +43,7 @@ for (const { pack, vectors } of countries) {
   const office = officeProxyGaps(pack, vectors);
   console.log(`${office.length ? "✗" : "✓"} ${cc}: office criteria${office.length ? `: ${office.length} without a proxy test or no_proxy` : " all have a proxy test or say why none exists"}`);
   for (const g of office) console.log(`  ${g.file}: ${g.message}`);
-  // Transition: counted once every pack has been reviewed (see issue 8); --office-strict counts them now.
-  if (process.argv.includes("--office-strict")) problems += office.length;
+  problems += office.length;
 
   for (const lc of translationCoverage(pack)) {
     const pct = Math.floor((100 * lc.translated) / lc.total);

@@ -158,6 +158,7 @@ export function compilePack(pack: Pack): CompiledPack {
   };
 
   const names = [...order.keys()];
+  const checklists = listFacts(pack);
   const ageSlot = order.get("age")!;
   // Reused by every evaluation: evaluate is synchronous, and results copy the values they report.
   const vals: Slots = new Array(names.length);
@@ -189,10 +190,15 @@ export function compilePack(pack: Pack): CompiledPack {
         lang: lg,
         rules_version: pack.hash,
         results,
-        next_question: nextQuestion(results, facts, order),
+        next_question: nextQuestion(results, facts, order, checklists),
       };
     },
   };
+}
+
+/** The country's list facts (checklists such as covered_by), which are asked after every other question. */
+export function listFacts(pack: Pack): Set<string> {
+  return new Set(countryFacts(pack.country, pack.schemes.map((s) => s.id)).filter((f) => f.type === "list").map((f) => f.name));
 }
 
 /** Position of each fact in question order (vocabulary, then the country's own facts). */

@@ -5,7 +5,7 @@
 import { versionOn } from "./dates";
 import { nextQuestion } from "./next-question";
 import { ENGINE_TEXT, formatValue, localize } from "./text";
-import { factOrder, resolveFacts, thresholdOf } from "./compile";
+import { factOrder, listFacts, resolveFacts, thresholdOf } from "./compile";
 import { leafTests } from "./tests";
 import type { CriterionResult, Evaluation, Facts, Lang, Outcome, Pack, SchemeResult, SchemeVersion, Status, Test } from "./types";
 
@@ -105,7 +105,7 @@ export function referenceEvaluate(
     lang,
     rules_version: pack.hash,
     results,
-    next_question: nextQuestion(results, facts, order),
+    next_question: nextQuestion(results, facts, order, listFacts(pack)),
   };
 }
 

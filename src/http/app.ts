@@ -15,6 +15,7 @@ import { OPEN_DATA_CACHE, requestContext } from "./middleware";
 import type { PageRenderer } from "./pages";
 import { createRouter } from "./router";
 import { checkRoutes } from "./routes/check";
+import { countRoutes } from "./routes/counts";
 import { countryRoutes } from "./routes/countries";
 import { OPENAPI_CONFIG, renderDocs } from "./routes/docs";
 import { matrixRoutes } from "./routes/matrix";
@@ -68,6 +69,7 @@ export function createApp({ pages }: AppOptions) {
   }
 
   app.route("/", checkRoutes);
+  app.route("/", countRoutes);
   app.route("/", countryRoutes);
   app.route("/", matrixRoutes);
   app.doc31("/api/openapi.json", OPENAPI_CONFIG);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compilePack, referenceEvaluate } from "../../src/engine";
 import type { Facts, Pack } from "../../src/engine/types";
-import { packOf, scheme } from "../helpers/pack";
+import { ADULTS_ONLY, packOf, scheme } from "../helpers/pack";
 
 const pension = scheme(
   "pension",
@@ -252,6 +252,23 @@ describe("language", () => {
 });
 
 describe("next question", () => {
+  it("asks a checklist (which schemes she already has) after every other question, even when more schemes need it", () => {
+    const excl = (id: string) =>
+      scheme(id, `  - effective_from: 2020-01-01
+    sources: [act]
+    criteria:
+      - id: not_covered
+        test: { fact: covered_by, op: includes_none, value: [civil_pension] }
+        sources: [act]
+        reason: { pass: ok, fail: no }
+`);
+    const p = packOf({ a: excl("a"), b: excl("b"), c: scheme("c", ADULTS_ONLY) });
+    const e = compilePack(p);
+    expect(e.evaluate({}, { date: "2024-06-01" }).next_question).toEqual({ fact: "age", schemes: ["c"] });
+    expect(referenceEvaluate(p, {}, { date: "2024-06-01" }).next_question).toEqual({ fact: "age", schemes: ["c"] });
+    expect(e.evaluate({ age: 30 }, { date: "2024-06-01" }).next_question).toEqual({ fact: "covered_by", schemes: ["a", "b"] });
+  });
+
   it("asks first what settles the most open schemes", () => {
     // region is missing for `either` only; worker_type for pension only; age is known.
     const e = run({ age: 30, sex: "male", has_disability: true, covered_by: [], region: "north" });

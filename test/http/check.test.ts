@@ -1,6 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, check } from "../helpers/http";
+import { questionFor } from "../../src/interview";
+import { PACKS } from "../../src/rules/generated/index";
+import { call, check, postJson } from "../helpers/http";
 
 const member = { age: 45, worker_type: "self_employed", residency_status: "citizen", region: "kisumu" };
 
@@ -68,8 +70,9 @@ describe("POST /api/check", () => {
 
   it("names the next question in the requested language", async () => {
     const r = await check({ country: "ke", date: "2025-06-01", lang: "sw", facts: {} });
-    expect(r.body.next_question.label).toMatch(/\?$/);
-    expect(r.body.next_question.label).not.toBe((await check({ country: "ke", date: "2025-06-01", lang: "en", facts: {} })).body.next_question.label);
+    const fact = r.body.next_question.fact;
+    expect(r.body.next_question.label).toBe(questionFor(PACKS.ke!, fact, "sw")!.label);
+    expect(r.body.next_question.label).not.toBe(questionFor(PACKS.ke!, fact, "en")!.label);
   });
 });
 
@@ -130,5 +133,29 @@ describe("bad input to POST /api/check gets a 400 naming the field", () => {
   it("accepts null as a declined answer", async () => {
     const r = await check({ country: "ke", date: "2025-06-01", facts: { age: null, monthly_income: null } });
     expect(r.status).toBe(200);
+  });
+});
+
+describe("POST /api/counts (the anonymous count of a check made on her phone)", () => {
+  it("counts each scheme's status on the server's date, and stores nothing else", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const row = () => env.DB.prepare("SELECT count FROM scheme_result_counts WHERE day = ? AND country = 'ke' AND scheme = 'sha' AND status = 'eligible'").bind(today).first<{ count: number }>();
+    const before = (await row())?.count ?? 0;
+    const r = await postJson("/api/counts", { country: "ke", results: [{ scheme: "sha", status: "eligible" }, { scheme: "inua_jamii_opct", status: "not_eligible" }] });
+    expect(r.status).toBe(204);
+    expect((await row())!.count).toBe(before + 1);
+  });
+
+  it.each([
+    ["a scheme not in force today", { country: "ke", results: [{ scheme: "nhif", status: "eligible" }] }, "results.0.scheme"],
+    ["an unknown scheme", { country: "ke", results: [{ scheme: "toString", status: "eligible" }] }, "results.0.scheme"],
+    ["a scheme twice", { country: "ke", results: [{ scheme: "sha", status: "eligible" }, { scheme: "sha", status: "eligible" }] }, "results.1.scheme"],
+    ["an unknown status", { country: "ke", results: [{ scheme: "sha", status: "yes" }] }, "results.0.status"],
+    ["facts smuggled in", { country: "ke", results: [], facts: { age: 45 } }, "facts"],
+    ["an unknown country", { country: "zz", results: [] }, "country"],
+  ])("refuses %s with a 400 naming the field", async (_name, body, path) => {
+    const r = await postJson("/api/counts", body);
+    expect(r.status).toBe(400);
+    expect(r.body.error.issues.map((i: any) => i.path)).toContain(path);
   });
 });

@@ -9,7 +9,8 @@ describe("GET /api/policy-matrix", () => {
     expect(r.body.date).toBe("2025-06-01");
     expect(new Set(r.body.rows.map((x: any) => x.country))).toEqual(new Set(Object.keys(PACKS)));
     const sha = r.body.rows.find((x: any) => x.scheme === "sha");
-    expect(sha).toMatchObject({ category: "health_insurance", self_employed: "office", homeworker: "office", subsidy: "partial", source_tier: "law" });
+    // Every resident must register for SHA: the means test sets what she pays, not whether she can join.
+    expect(sha).toMatchObject({ category: "health_insurance", self_employed: "yes", homeworker: "yes", subsidy: "partial", source_tier: "law" });
     // NHIF ended on 2024-09-30.
     expect(r.body.rows.some((x: any) => x.scheme === "nhif")).toBe(false);
     const before = await call("/api/policy-matrix?date=2024-09-30");

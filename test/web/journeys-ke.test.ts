@@ -59,6 +59,11 @@ describe.each([
     const axeIn = javaScriptEnabled ? undefined : browser;
     await expectAccessible(page, `home (${label})`, axeIn);
     if (javaScriptEnabled) await shot(page, "home");
+    // With JavaScript the check runs on her phone; the only thing sent is one anonymous count at the results.
+    const sent: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") sent.push(`${new URL(r.url()).pathname} ${r.postData() ?? ""}`);
+    });
     await startSwahili(page);
     expect(await page.locator("html").getAttribute("lang")).toBe("sw");
     let screens = 0;
@@ -69,6 +74,14 @@ describe.each([
     });
     expect(screens).toBeGreaterThan(3);
     await expectKenyanResults(page);
+    if (javaScriptEnabled) {
+      await expect.poll(() => sent.filter((x) => x.startsWith("/api/counts")).length).toBe(1);
+      expect(sent.length).toBe(1);
+      const count = JSON.parse(sent[0]!.slice("/api/counts ".length)) as { country: string; results: { scheme: string; status: string }[] };
+      expect(Object.keys(count).sort()).toEqual(["country", "results"]);
+      expect(count.results.find((r) => r.scheme === "inua_jamii_opct")).toEqual({ scheme: "inua_jamii_opct", status: "not_eligible" });
+      expect(sent[0]).not.toContain("9000");
+    }
     await expectAccessible(page, `results (${label})`, axeIn);
     if (javaScriptEnabled) {
       await shot(page, "results", true);

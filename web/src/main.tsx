@@ -6,7 +6,7 @@
 import { render } from "preact";
 import { compilePack, type CompiledPack } from "../../src/engine/compile";
 import type { Pack } from "../../src/engine/types";
-import { actionFromForm, apply, newState, restoreState, saveState, type FormFields, type InterviewState, type Screen } from "../../src/interview";
+import { actionFromForm, apply, newState, restoreState, type FormFields, type InterviewState, type Screen } from "../../src/interview";
 import { COUNTRIES } from "../../src/rules/generated/countries";
 import { dirOf, en, type Messages } from "./i18n";
 import { loadMessages } from "./i18n/load";
@@ -89,6 +89,7 @@ function show(push = false) {
     onSubmit: (form, submitter) => void submit(form, submitter),
   });
   override = undefined;
+  if (model.screen.kind === "results") sendCount(state, model.results);
   setLang(state.lang);
   render(
     <Frame m={m} offline={offlineText()}>
@@ -99,6 +100,21 @@ function show(push = false) {
   if (push) history.pushState({ step: state.order.length, screen: model.screen.kind }, "");
   (root.querySelector("h1") as HTMLElement | null)?.setAttribute("tabindex", "-1");
   (root.querySelector("h1") as HTMLElement | null)?.focus();
+}
+
+/** The answers last counted, so that one check is counted once (not again on a language switch). */
+let counted: string | undefined;
+
+/**
+ * One anonymous count when she sees her results (the About box says so): the country and each scheme's status,
+ * nothing she typed. Best effort: offline it is simply not sent.
+ */
+function sendCount(s: InterviewState, results: readonly { scheme: string; status: string }[]) {
+  const key = `${s.country}|${JSON.stringify(s.facts)}`;
+  if (key === counted) return;
+  counted = key;
+  const body = JSON.stringify({ country: s.country, results: results.map((r) => ({ scheme: r.scheme, status: r.status })) });
+  void fetch("/api/counts", { method: "POST", headers: { "content-type": "application/json" }, body, keepalive: true }).catch(() => undefined);
 }
 
 function formData(form: HTMLFormElement, submitter: HTMLElement | null): FormFields {

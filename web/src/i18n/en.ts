@@ -81,6 +81,7 @@ const en = {
     title: "How this check works",
     private: "Nothing you type is stored or shared.",
     on_phone: "On a phone with JavaScript, the check runs on the phone itself and sends nothing about you anywhere.",
+    counted: "When you see your results, this page sends one anonymous count to our server: your country, and for each scheme whether it fits. Nothing you typed is sent, and nothing says who you are.",
     rules: "The rules come from laws and official sources. Each rule shows its source and the date it started.",
     office: "When the rules are not clear, or an office must decide (for example about your household's income), we say so: then ask at the office.",
     not_advice: "This check helps you find what to ask for. The office makes the final decision.",

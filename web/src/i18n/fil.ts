@@ -80,6 +80,7 @@ const fil: Messages = {
     title: "Paano gumagana ang pagsusuring ito",
     private: "Walang itinatago o ibinabahagi sa anumang itina-type mo.",
     on_phone: "Sa teleponong may JavaScript, sa telepono mismo tumatakbo ang pagsusuri at walang ipinapadalang anuman tungkol sa iyo.",
+    counted: "Kapag nakita mo ang resulta, magpapadala ang pahinang ito ng isang bilang na walang pangalan sa aming server: ang bansa mo, at kung akma sa iyo ang bawat programa. Walang ipinapadala sa mga tinype mo, at walang nagsasabi kung sino ka.",
     rules: "Galing sa mga batas at opisyal na sanggunian ang mga patakaran. Ipinapakita ng bawat patakaran kung saan ito galing at kung kailan ito nagsimula.",
     office: "Kapag hindi malinaw ang patakaran, o opisina ang dapat magpasya (halimbawa tungkol sa kita ng pamilya ninyo), sinasabi namin ito: saka magtanong sa opisina.",
     not_advice: "Tinutulungan ka ng pagsusuring ito na malaman kung ano ang hihingin. Ang opisina ang gagawa ng huling desisyon.",

@@ -80,6 +80,7 @@ const id: Messages = {
     title: "Cara kerja pemeriksaan ini",
     private: "Apa pun yang Anda ketik tidak disimpan dan tidak dibagikan.",
     on_phone: "Di HP yang menjalankan JavaScript, pemeriksaan berjalan di HP itu sendiri dan tidak mengirim apa pun tentang Anda ke mana pun.",
+    counted: "Saat Anda melihat hasil, halaman ini mengirim satu hitungan tanpa nama ke server kami: negara Anda, dan untuk tiap program apakah cocok. Tidak ada yang Anda ketik yang dikirim, dan tidak ada yang menunjukkan siapa Anda.",
     rules: "Aturan diambil dari undang-undang dan sumber resmi. Setiap aturan menunjukkan sumbernya dan tanggal mulai berlakunya.",
     office: "Jika aturannya tidak jelas, atau kantor yang harus memutuskan (misalnya soal penghasilan keluarga Anda), kami akan memberi tahu: lalu tanyakan ke kantor.",
     not_advice: "Pemeriksaan ini membantu Anda tahu apa yang bisa diminta. Keputusan akhir ada di kantor.",

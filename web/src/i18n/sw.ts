@@ -80,6 +80,7 @@ const sw: Messages = {
     title: "Jinsi ukaguzi huu unavyofanya kazi",
     private: "Chochote unachoandika hakihifadhiwi wala hakitumwi kwa mtu yeyote.",
     on_phone: "Kwenye simu yenye JavaScript, ukaguzi unafanyika ndani ya simu yenyewe na hautumi chochote kukuhusu popote.",
+    counted: "Unapoona matokeo yako, ukurasa huu hutuma hesabu moja isiyo na jina kwa seva yetu: nchi yako, na kwa kila mpango kama unakufaa. Hakuna ulichoandika kinachotumwa, na hakuna kinachoonyesha wewe ni nani.",
     rules: "Kanuni zinatoka kwenye sheria na vyanzo rasmi. Kila kanuni inaonyesha chanzo chake na tarehe ilipoanza.",
     office: "Kanuni zisipokuwa wazi, au ofisi inapolazimika kuamua (kwa mfano kuhusu mapato ya familia yako), tunasema hivyo: hapo uliza ofisini.",
     not_advice: "Ukaguzi huu unakusaidia kujua cha kuomba. Ofisi ndiyo hufanya uamuzi wa mwisho.",

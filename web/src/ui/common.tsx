@@ -45,6 +45,7 @@ export function About({ m, onPhone }: { m: Messages; onPhone: boolean }) {
       </summary>
       <p>{m.about.private}</p>
       {onPhone ? <p>{m.about.on_phone}</p> : null}
+      {onPhone ? <p>{m.about.counted}</p> : null}
       <p>{m.about.rules}</p>
       <p>{m.about.office}</p>
       <p>{m.about.not_advice}</p>
