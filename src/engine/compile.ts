@@ -3,7 +3,7 @@
  * parameters and reason templates resolved ahead of time, so evaluating a member is a walk over small functions.
  * src/engine/reference.ts is the slow, obvious evaluator it must always agree with.
  */
-import { ageOn, isIsoDate, versionOn } from "./dates";
+import { ageOn, versionOn } from "./dates";
 import { nextQuestion } from "./next-question";
 import { ENGINE_TEXT, formatValue, localize } from "./text";
 import { isLeaf, leafTests, testFacts } from "./tests";
@@ -160,6 +160,7 @@ export function compilePack(pack: Pack): CompiledPack {
   const names = [...order.keys()];
   const checklists = listFacts(pack);
   const ageSlot = order.get("age")!;
+  const birthSlot = order.get("birth_date")!;
   // Reused by every evaluation: evaluate is synchronous, and results copy the values they report.
   const vals: Slots = new Array(names.length);
 
@@ -170,15 +171,20 @@ export function compilePack(pack: Pack): CompiledPack {
       const active = activeOn(lg, date);
       vals.fill(undefined);
       // Own keys only, and only values a fact can have: the engine does not rely on its callers' checks.
-      for (const k in facts) {
-        if (!Object.hasOwn(facts, k)) continue;
+      const keys = Object.keys(facts);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
         const slot = order.get(k);
         if (slot === undefined) continue;
         const v = facts[k];
         if (typeof v !== "object" || v === null || Array.isArray(v)) vals[slot] = v;
       }
-      const birth = facts.birth_date;
-      if (isIsoDate(birth) && Object.hasOwn(facts, "birth_date")) vals[ageSlot] = ageOn(birth, date);
+      // Age from a birth date: a malformed one (only an unchecked caller could pass it) leaves age unknown.
+      const birth = vals[birthSlot];
+      if (typeof birth === "string" && birth.length === 10) {
+        const age = ageOn(birth, date);
+        if (age === age) vals[ageSlot] = age;
+      }
       const results: SchemeResult[] = new Array(active.length);
       for (let i = 0; i < active.length; i++) {
         const [s, v] = active[i]!;
@@ -217,7 +223,10 @@ export function resolveFacts(facts: Facts, date: string): Record<string, unknown
     if (typeof v !== "object" || v === null || Array.isArray(v)) out[k] = v;
   }
   const birth = out.birth_date;
-  if (isIsoDate(birth)) out.age = ageOn(birth, date);
+  if (typeof birth === "string" && birth.length === 10) {
+    const age = ageOn(birth, date);
+    if (age === age) out.age = age;
+  }
   return out;
 }
 

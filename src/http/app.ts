@@ -9,9 +9,11 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { NONCE, secureHeaders } from "hono/secure-headers";
+// The Worker answers in every language: all of the interview's words, not one at a time as a phone loads them.
+import "../interview/wording/all";
 import type { AppEnv } from "./env";
 import { errorBody, errorPage, isApi, onError } from "./errors";
-import { OPEN_DATA_CACHE, requestContext } from "./middleware";
+import { OPEN_DATA_CACHE, openData, requestContext } from "./middleware";
 import type { PageRenderer } from "./pages";
 import { createRouter } from "./router";
 import { checkRoutes } from "./routes/check";
@@ -24,7 +26,7 @@ import { pageRoutes } from "./routes/page";
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** Routes anyone may read and build on: cacheable, validated by ETag, readable from any origin. */
-const OPEN_DATA = ["/api/countries", "/api/countries/*", "/api/policy-matrix", "/api/policy-matrix.csv", "/api/openapi.json"];
+const OPEN_DATA = ["/api/countries", "/api/countries/*", "/api/policy-matrix", "/api/policy-matrix.csv"];
 
 export interface AppOptions {
   /** The member's pages (web/ implements them). */
@@ -59,14 +61,14 @@ export function createApp({ pages }: AppOptions) {
       onError: (c) => c.json(errorBody("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`), 413),
     }),
   );
-  for (const path of OPEN_DATA) {
-    app.use(path, cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
-    app.use(path, async (c, next) => {
-      await next();
-      if (c.res.status === 200) c.header("Cache-Control", OPEN_DATA_CACHE);
-    });
-    app.use(path, etag());
-  }
+  for (const path of [...OPEN_DATA, "/api/openapi.json"]) app.use(path, cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
+  for (const path of OPEN_DATA) app.use(path, openData);
+  // The API description changes with the code, not the rules: its validator is a hash of the document itself.
+  app.use("/api/openapi.json", async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header("Cache-Control", OPEN_DATA_CACHE);
+  });
+  app.use("/api/openapi.json", etag());
 
   app.route("/", checkRoutes);
   app.route("/", countRoutes);

@@ -128,7 +128,10 @@ export const SchemeResultSchema = z
     scheme: z.string(),
     name: z.string(),
     category: z.enum(CATEGORIES),
-    status: z.enum(STATUSES),
+    status: z.enum(STATUSES).openapi({
+      description:
+        "eligible: every criterion passes on her answers. likely_eligible: every criterion her answers can settle passes; an office judges the rest (a means test, a registry) and nothing she said speaks against it. likely_not_eligible: by the last known rule she does not qualify, but that rule is not settled by the sources; check with the office (never a yes). not_eligible: she fails a settled criterion, or her answers contradict an office criterion's sourced proxy. needs_info: an answer she has not given could change the status (see missing).",
+    }),
     rule_version: z.string().openapi({ example: "ke/sha@2024-10-01" }),
     effective_from: z.string(),
     criteria: z.array(CriterionResultSchema),

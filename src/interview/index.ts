@@ -22,3 +22,4 @@ export {
 } from "./machine";
 export { asciiDigits, parseAnswer, parseNumber } from "./parse";
 export { choiceLabel, factLabel, questionFor, type Choice, type Question } from "./questions";
+export { addWording, hasWording, type LanguageWording } from "./wording/index";

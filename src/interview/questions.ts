@@ -1,13 +1,13 @@
 /**
  * A question as the member reads it, in her language: the label, a hint, and the choices with their names.
- * Wording of the common vocabulary comes from wording.ts; a country's own facts and codes (regions, schemes,
- * programmes) carry theirs in the rule pack.
+ * Wording of the common vocabulary comes from ./wording/ (one file per language); a country's own facts and codes
+ * (regions, schemes, programmes) carry theirs in the rule pack.
  */
 import { versionOn } from "../engine/dates";
 import { localize } from "../engine/text";
 import type { FactDef, Lang, Pack, Text } from "../engine/types";
 import { factDefs } from "./gate";
-import { WORDING } from "./wording";
+import { word } from "./wording/index";
 
 export interface Choice {
   value: string;
@@ -31,10 +31,10 @@ export interface Question {
 export function questionFor(pack: Pack, fact: string, lang: Lang, date?: string): Question | undefined {
   const def = factDefs(pack).get(fact);
   if (!def) return undefined;
-  const wording = Object.hasOwn(WORDING, fact) ? WORDING[fact] : undefined;
-  const label = localize(wording?.question ?? def.label, lang);
-  const hint = wording?.hint ?? def.hint;
-  return { fact, def, label, hint: hint ? localize(hint, lang) : undefined, choices: choicesFor(pack, def, lang, date) };
+  const own = (w: Record<string, string>) => (Object.hasOwn(w, fact) ? w[fact] : undefined);
+  const label = word(lang, (w) => own(w.questions)) ?? localize(def.label, lang);
+  const hint = word(lang, (w) => own(w.hints)) ?? (def.hint ? localize(def.hint, lang) : undefined);
+  return { fact, def, label, hint, choices: choicesFor(pack, def, lang, date) };
 }
 
 /** The label of a fact in `lang`: the question's wording. */
@@ -62,6 +62,8 @@ function choicesFor(pack: Pack, def: FactDef, lang: Lang, date?: string): Choice
       ...pack.country.external_programmes.map((p) => ({ value: p.code, label: pick(p.name) })),
     ];
   }
-  const named = (Object.hasOwn(WORDING, def.name) ? WORDING[def.name]?.options : undefined) ?? def.options;
-  return (def.values ?? []).map((v) => ({ value: v, label: named?.[v] ? pick(named[v]) : v.replace(/_/g, " ") }));
+  const named = (v: string) =>
+    word(lang, (w) => (Object.hasOwn(w.options, def.name) && Object.hasOwn(w.options[def.name]!, v) ? w.options[def.name]![v] : undefined)) ??
+    (def.options?.[v] ? pick(def.options[v]) : undefined);
+  return (def.values ?? []).map((v) => ({ value: v, label: named(v) ?? v.replace(/_/g, " ") }));
 }

@@ -21,8 +21,12 @@ export const MATRIX_CATEGORIES: Category[] = [
   "life_insurance",
 ];
 
-/** `yes`; `no`; `office` when an office decides; `unknown` when the rules cannot tell from the worker type alone. */
-export type Access = "yes" | "no" | "office";
+/**
+ * `yes`; `no`; `office` when an office decides; `unsettled` when the last known rule says no but the sources do not
+ * settle it (members are told "probably not — ask the office").
+ */
+export const ACCESS = ["yes", "no", "office", "unsettled"] as const;
+export type Access = (typeof ACCESS)[number];
 
 export interface MatrixRow {
   country: string;
@@ -152,8 +156,10 @@ function gapRow(pack: Pack, category: Category): MatrixRow {
 function workerAccess(result: ReturnType<ReturnType<typeof compilePack>["evaluate"]>["results"][number] | undefined): [Access, string] {
   if (!result) return ["no", ""];
   const onWorker = result.criteria.filter((c) => c.facts.includes("worker_type"));
-  const failed = onWorker.find((c) => c.outcome === "failed");
-  if (failed) return ["no", failed.reason];
+  const failed = onWorker.filter((c) => c.outcome === "failed");
+  const settled = failed.find((c) => !c.unconfirmed);
+  if (settled) return ["no", settled.reason];
+  if (failed[0]) return ["unsettled", failed[0].reason];
   if (onWorker.some((c) => c.check_with_office)) return ["office", ""];
   return ["yes", ""];
 }

@@ -11,6 +11,9 @@ describe("GET /api/policy-matrix", () => {
     const sha = r.body.rows.find((x: any) => x.scheme === "sha");
     // Every resident must register for SHA: the means test sets what she pays, not whether she can join.
     expect(sha).toMatchObject({ category: "health_insurance", self_employed: "yes", homeworker: "yes", subsidy: "partial", source_tier: "law" });
+    // Punjab's Act is built on work for an employer or contractor; for the self-employed the sources do not settle it.
+    const punjab = r.body.rows.find((x: any) => x.scheme === "punjab_hbw_act");
+    expect(punjab).toMatchObject({ self_employed: "unsettled", homeworker: "yes" });
     // NHIF ended on 2024-09-30.
     expect(r.body.rows.some((x: any) => x.scheme === "nhif")).toBe(false);
     const before = await call("/api/policy-matrix?date=2024-09-30");

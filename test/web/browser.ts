@@ -130,7 +130,7 @@ export async function answerAll(page: Page, profile: Record<string, Answer>, onS
   throw new Error("the questions never ended");
 }
 
-/** The scheme cards in a results group ("now", "maybe", "no"), by their visible names. */
-export async function group(page: Page, kind: "now" | "maybe" | "no"): Promise<string[]> {
+/** The scheme cards in a results group ("now", "maybe", "unsettled", "no"), by their visible names. */
+export async function group(page: Page, kind: "now" | "maybe" | "unsettled" | "no"): Promise<string[]> {
   return page.locator(`main .group-${kind} article.scheme h3`).allInnerTexts().then((t) => t.map((x) => x.trim()));
 }

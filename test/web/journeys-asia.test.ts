@@ -1,4 +1,7 @@
-/** Journeys across Asia: the homeworker/self-employed split in Thailand, India's PM-SYM, and Urdu right to left. */
+/**
+ * Journeys across Asia: the homeworker/self-employed split in Thailand, India's PM-SYM, Urdu right to left, an
+ * unsettled rule in Nepali, and no soft yes against her own answers in Pakistan.
+ */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerAll, baseUrl, expectAccessible, group, launch, pageErrors, phone, shot } from "./browser";
@@ -19,7 +22,7 @@ async function start(page: Page, country: string, lang: string) {
 
 /** The status group ("now", "maybe", "no") a scheme card is shown in, found by its scheme id in the page. */
 async function groupOf(page: Page, name: string): Promise<string | null> {
-  for (const kind of ["now", "maybe", "no"] as const) if ((await group(page, kind)).some((n) => n.includes(name))) return kind;
+  for (const kind of ["now", "maybe", "unsettled", "no"] as const) if ((await group(page, kind)).some((n) => n.includes(name))) return kind;
   return null;
 }
 
@@ -104,6 +107,44 @@ describe("Urdu", () => {
     const page = await phone(browser, { javaScriptEnabled: false });
     await start(page, "pk", "ur");
     expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+    await page.context().close();
+  });
+});
+
+describe("Nepal: a 68-year-old applying after the budget raised the age to 70 (not yet confirmed)", () => {
+  it("is told 'probably not, but the rule is not settled: ask the office', in Nepali, with the reason", async () => {
+    const page = await phone(browser);
+    await start(page, "np", "ne");
+    await answerAll(page, { age: 68, sex: "female", residency_status: "citizen", is_dalit: false, covered_by: [], receives_pension: false, has_disability: false, region: "bagmati" });
+    expect(await groupOf(page, "ज्येष्ठ नागरिक")).toBe("unsettled");
+    const section = page.locator("main .group-unsettled");
+    expect(await section.locator("h2").innerText()).toContain("कार्यालयमा सोध्नुहोस्");
+    expect(await section.locator(".group-intro").innerText()).toContain("पक्का");
+    expect((await section.locator("article.scheme .why li").allInnerTexts()).join(" ")).toMatch(/७०|70/);
+    await expectAccessible(page, "Nepali results with an unsettled rule");
+    await shot(page, "results-ne-unsettled", true);
+    expect(pageErrors.get(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe("Pakistan: no soft yes against her own answers", () => {
+  it("a woman earning Rs 300,000 a month who is not in the NSER survey cannot get Kafaalat, and is told why", async () => {
+    const page = await phone(browser);
+    await start(page, "pk", "en");
+    await answerAll(page, {
+      age: 35,
+      sex: "female",
+      marital_status: "married",
+      residency_status: "citizen",
+      has_national_id: true,
+      income_tax_payer: false,
+      in_poverty_registry: false,
+      monthly_income: 300000,
+      worker_type: "homeworker",
+      region: "punjab",
+    });
+    expect(await groupOf(page, "Kafaalat")).toBe("no");
     await page.context().close();
   });
 });

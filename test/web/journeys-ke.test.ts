@@ -1,7 +1,7 @@
 /** A member in Kisumu, Kenya, checks her entitlements in Swahili: with JavaScript, without it, and offline. */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WORDING } from "../../src/interview/wording";
+import swWording from "../../src/interview/wording/sw";
 import sw from "../../web/src/i18n/sw";
 import { answerAll, answerQuestion, baseUrl, currentFact, expectAccessible, group, launch, pageErrors, phone, shot } from "./browser";
 
@@ -152,7 +152,7 @@ describe("skipping and changing answers", () => {
     await expect.poll(() => inua.count()).toBe(1);
     const missing = await inua.locator(".why li").allInnerTexts();
     expect(missing.length).toBeGreaterThan(0);
-    expect(missing).toContain(WORDING.residency_status!.question.sw);
+    expect(missing).toContain(swWording.questions.residency_status);
     await page.context().close();
   });
 

@@ -2,11 +2,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { PACKS, RULES_VERSION } from "../../rules/generated/index";
 import { CATEGORIES, SOURCE_TIERS, SUBSIDY_KINDS } from "../../engine/enums";
-import { matrixCsv, policyMatrix, type MatrixRow } from "../../rules/matrix";
+import { ACCESS, matrixCsv, policyMatrix, type MatrixRow } from "../../rules/matrix";
 import { DateSchema, ErrorSchema } from "../schemas";
 import { createRouter } from "../router";
 
-const access = z.enum(["yes", "no", "office", ""]);
+const access = z.enum([...ACCESS, ""]);
 const RowSchema = z
   .object({
     country: z.string(),
@@ -14,7 +14,9 @@ const RowSchema = z
     scheme: z.string().openapi({ description: "Empty when the country has no scheme of this category: a coverage gap" }),
     name: z.string(),
     rule_version: z.string(),
-    self_employed: access.openapi({ description: "Can a self-employed home-based worker join? office = an office decides" }),
+    self_employed: access.openapi({
+      description: "Can a self-employed home-based worker join? office = an office decides; unsettled = by the last known rule no, but the rule is not settled (check with the office)",
+    }),
     homeworker: access.openapi({ description: "Can a homeworker (sub-contracted, paid per piece) join?" }),
     self_employed_reason: z.string(),
     homeworker_reason: z.string(),
