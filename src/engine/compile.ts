@@ -171,11 +171,10 @@ export function compilePack(pack: Pack): CompiledPack {
       const active = activeOn(lg, date);
       vals.fill(undefined);
       // Own keys only, and only values a fact can have: the engine does not rely on its callers' checks.
-      const keys = Object.keys(facts);
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i]!;
+      // for…in allocates nothing (Object.keys would, once per member); inherited names are skipped by hasOwn.
+      for (const k in facts) {
         const slot = order.get(k);
-        if (slot === undefined) continue;
+        if (slot === undefined || !Object.hasOwn(facts, k)) continue;
         const v = facts[k];
         if (typeof v !== "object" || v === null || Array.isArray(v)) vals[slot] = v;
       }
