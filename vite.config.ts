@@ -4,11 +4,12 @@
  */
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
+import { precacheManifest } from "./web/precache-plugin";
 
 export default defineConfig({
   root: "web",
   publicDir: "public",
-  plugins: [preact({ prerender: { enabled: false } })],
+  plugins: [preact({ prerender: { enabled: false } }), precacheManifest()],
   define: { __BUILD_ID__: JSON.stringify(Date.now().toString(36)) },
   build: {
     outDir: "dist",

@@ -5,6 +5,8 @@
  */
 import { cpus, loadavg } from "node:os";
 import { gzipSync } from "node:zlib";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { runWithDevServer, type DevServer } from "./dev-server";
 
@@ -141,9 +143,36 @@ async function main(server: DevServer) {
     ]);
     console.log("\nThe app pays once for its script and the country's pack, then answers each question on the phone;");
     console.log("the server-rendered page makes a round trip (with its latency) for every answer.");
+    offlineCost();
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * What the service worker downloads in the background at install, so that the check works offline from the first
+ * visit: the page's files, every language's words, and the pack of the country the phone's languages point to
+ * (web/src/sw.ts). Read from the build's precache.json; sizes gzipped at level 6; time on the slow link.
+ */
+function offlineCost() {
+  const manifest = JSON.parse(readFileSync("web/dist/precache.json", "utf8")) as { shell: string[]; packs: Record<string, string>; langs: Record<string, string[]> };
+  const size = (url: string) => {
+    const file = url === "/" ? undefined : join("web/dist", url);
+    return file && existsSync(file) ? gzipSync(readFileSync(file), { level: 6 }).length : 1200;
+  };
+  const shell = manifest.shell.reduce((n, u) => n + size(u), 0);
+  const langs = Object.values(manifest.langs).flat().reduce((n, u) => n + size(u), 0);
+  const allPacks = Object.values(manifest.packs).reduce((n, u) => n + size(u), 0);
+  const seconds = (bytes: number) => `${((bytes * 8) / (SLOW.downloadThroughput * 8)).toFixed(1)} s`;
+  console.log(`\n## Offline from the first visit: what the service worker caches at install (in the background)\n`);
+  table([
+    ["phone set to", "page files", "all 9 languages' words", "rule packs", "total gzip", "at 400 kbps"],
+    ...[["Kiswahili or English (Kenya)", "ke"], ["Hindi or English (India)", "in"], ["English (elsewhere): no country guessed", ""]].map(([who, cc]) => {
+      const pack = cc ? size(manifest.packs[cc]!) : 0;
+      return [who!, `${kb(shell)} KB`, `${kb(langs)} KB`, cc ? `${kb(pack)} KB (${cc})` : "0", `${kb(shell + langs + pack)} KB`, seconds(shell + langs + pack)];
+    }),
+    ["(for comparison) every country's pack", `${kb(shell)} KB`, `${kb(langs)} KB`, `${kb(allPacks)} KB (all 8)`, `${kb(shell + langs + allPacks)} KB`, seconds(shell + langs + allPacks)],
+  ]);
 }
 
 runWithDevServer("bench:web", main);

@@ -93,21 +93,35 @@ describe.each([
 });
 
 describe("offline", () => {
-  it("works without a connection after a first visit", async () => {
-    const page = await phone(browser);
+  it("works without a connection after a first visit that only reached the home page", async () => {
+    // A phone set to Kiswahili (Kenya): the service worker caches Kenya's rules at install, before she picks.
+    const page = await phone(browser, { locale: "sw-KE" });
     await page.goto(`${baseUrl()}/`);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    // Loading the check caches Kenya's rule pack.
-    await startSwahili(page);
-    await page.goto(`${baseUrl()}/`);
     await page.context().setOffline(true);
     await page.reload();
-    await expect.poll(() => page.locator("main h1").first().innerText()).toBeTruthy();
+    await expect.poll(() => page.locator(".offline").innerText()).toContain("Kenya");
     await startSwahili(page);
     await answerAll(page, tailor);
     await expectKenyanResults(page);
     await expect.poll(() => page.locator(".offline").innerText()).toBeTruthy();
     expect(await page.locator(".meta").innerText()).toMatch(/\d{4}/);
+    expect(pageErrors.get(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("says plainly, in her language, when a country's rules are not on the phone, instead of claiming the check works", async () => {
+    // A phone set to English (United States): no country is guessed, so no pack is cached at install.
+    const page = await phone(browser, { locale: "en-US" });
+    await page.goto(`${baseUrl()}/`);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.context().setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.locator(".offline").innerText()).toContain("no country's rules yet");
+    expect(await page.locator(".offline").innerText()).not.toContain("still works");
+    await page.locator('a[hreflang="sw"][href*="country=ke"]').click();
+    await expect.poll(() => page.locator("main h1").innerText()).toContain("Kanuni za Kenya bado hazipo kwenye simu hii");
+    await expectAccessible(page, "rules not on the phone (offline)");
     expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });

@@ -8,7 +8,7 @@ import { compilePack, type CompiledPack } from "../../src/engine/compile";
 import type { Pack } from "../../src/engine/types";
 import { actionFromForm, apply, newState, restoreState, type FormFields, type InterviewState, type Screen } from "../../src/interview";
 import { COUNTRIES } from "../../src/rules/generated/countries";
-import { dirOf, en, type Messages } from "./i18n";
+import { dirOf, en, fill, type Messages } from "./i18n";
 import { loadMessages } from "./i18n/load";
 import "./app.css";
 import { Home } from "./ui/home";
@@ -53,13 +53,34 @@ function offlineText() {
   return navigator.onLine ? undefined : m.offline.offline;
 }
 
+/** The countries whose rules are on this phone (cached by the service worker), from the build's chunk list. */
+async function cachedCountries(): Promise<string[]> {
+  try {
+    const manifest = (await (await fetch("/precache.json")).json()) as { packs: Record<string, string> };
+    const here = await Promise.all(Object.entries(manifest.packs).map(async ([cc, url]) => ((await caches.match(url)) ? cc : "")));
+    return here.filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/** Offline on the first screen: say honestly which countries the check works for here, if any. */
+async function homeOfflineText(lang: string): Promise<string | undefined> {
+  if (navigator.onLine) return undefined;
+  const here = await cachedCountries();
+  if (!here.length) return m.offline.none_here;
+  const names = COUNTRIES.filter((c) => here.includes(c.code)).map((c) => c.name[lang] ?? c.name.en);
+  return fill(m.offline.works_for, { countries: names.join(", ") });
+}
+
 async function showHome() {
   const remembered = readJson<{ country: string; lang: string }>("choice");
   const lang = remembered?.lang ?? "en";
-  m = await loadMessages(lang);
+  m = await loadMessages(lang).catch(() => en);
   setLang(lang);
+  const offline = await homeOfflineText(lang);
   render(
-    <Frame m={m} offline={offlineText()}>
+    <Frame m={m} offline={offline}>
       <Home m={m} lang={lang} countries={COUNTRIES} onPhone remembered={remembered} onStart={(cc, l) => void start(cc, l)} />
     </Frame>,
     root,
@@ -67,13 +88,33 @@ async function showHome() {
 }
 
 async function start(cc: string, lang: string, from?: { state: InterviewState; screen?: Screen }) {
-  const e = await loadEngine(cc);
+  // The pack and her words load together; offline, a country whose rules are not on the phone is said so plainly.
+  const [e, messages] = await Promise.all([loadEngine(cc).catch(() => null), loadMessages(lang).catch(() => en)]);
+  m = messages;
+  if (e === null) return void packMissing(cc, lang);
   if (!e) return void showHome();
-  m = await loadMessages(lang);
   state = from?.state ?? newState(cc, lang);
   override = from?.screen;
   localStorage.setItem("choice", JSON.stringify({ country: cc, lang }));
   show(true);
+}
+
+function packMissing(cc: string, lang: string) {
+  const country = COUNTRIES.find((c) => c.code === cc);
+  setLang(lang);
+  render(
+    <Frame m={m} offline={navigator.onLine ? undefined : m.offline.offline}>
+      <main id="main">
+        <h1>{fill(m.offline.pack_missing, { country: country ? (country.name[lang] ?? country.name.en) : cc })}</h1>
+        <p>
+          <a class="button primary" href="/">
+            {m.errors.go_home}
+          </a>
+        </p>
+      </main>
+    </Frame>,
+    root,
+  );
 }
 
 function show(push = false) {

@@ -2,6 +2,8 @@
  * The page's own words in English. Every other language file has the same shape (checked by the type system);
  * scheme texts come from the rule packs. Short sentences, everyday words: many members read little.
  */
+import type { Category } from "../../../src/engine/enums";
+
 const en = {
   app_title: "Which social protection can I get?",
   app_intro: "Answer a few questions. We show the health insurance, pensions and other help you can apply for, and how.",
@@ -65,7 +67,8 @@ const en = {
     cash_transfer: "Cash support",
     accident: "Accidents at work",
     labour_protection: "Rights at work",
-  } as Record<string, string>,
+    life_insurance: "Life insurance",
+  } as Record<Category, string>,
   share: {
     title: "Keep or share your results",
     print: "Print",
@@ -89,6 +92,9 @@ const en = {
   offline: {
     ready: "This page works without internet now.",
     offline: "You are offline. The check still works.",
+    works_for: "You are offline. The check works on this phone for: {countries}.",
+    none_here: "You are offline, and this phone has no country's rules yet. Connect to the internet once to download them.",
+    pack_missing: "The rules for {country} are not on this phone yet. Connect to the internet once, then try again.",
     rules_updated: "Rules downloaded on {date}.",
   },
 };

@@ -64,6 +64,7 @@ const fil: Messages = {
     cash_transfer: "Tulong na pera",
     accident: "Aksidente sa trabaho",
     labour_protection: "Karapatan sa trabaho",
+    life_insurance: "Seguro sa buhay",
   },
   share: {
     title: "Itabi o i-share ang iyong resulta",
@@ -88,6 +89,9 @@ const fil: Messages = {
   offline: {
     ready: "Gumagana na ang pahinang ito kahit walang internet.",
     offline: "Wala kang internet ngayon. Gumagana pa rin ang pagsusuri.",
+    works_for: "Offline ka. Gumagana ang pagsusuri sa teleponong ito para sa: {countries}.",
+    none_here: "Offline ka, at wala pang patakaran ng anumang bansa sa teleponong ito. Kumonekta sa internet nang isang beses para ma-download ang mga ito.",
+    pack_missing: "Wala pa sa teleponong ito ang mga patakaran para sa {country}. Kumonekta sa internet nang isang beses, saka subukang muli.",
     rules_updated: "Na-download ang mga patakaran noong {date}.",
   },
 };

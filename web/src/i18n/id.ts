@@ -64,6 +64,7 @@ const id: Messages = {
     cash_transfer: "Bantuan uang tunai",
     accident: "Kecelakaan kerja",
     labour_protection: "Hak pekerja",
+    life_insurance: "Asuransi jiwa",
   },
   share: {
     title: "Simpan atau bagikan hasil Anda",
@@ -88,6 +89,9 @@ const id: Messages = {
   offline: {
     ready: "Halaman ini sekarang bisa dipakai tanpa internet.",
     offline: "Anda sedang tidak terhubung ke internet. Pemeriksaan tetap berjalan.",
+    works_for: "Anda sedang offline. Pemeriksaan berjalan di ponsel ini untuk: {countries}.",
+    none_here: "Anda sedang offline, dan ponsel ini belum punya aturan negara mana pun. Sambungkan ke internet sekali untuk mengunduhnya.",
+    pack_missing: "Aturan untuk {country} belum ada di ponsel ini. Sambungkan ke internet sekali, lalu coba lagi.",
     rules_updated: "Aturan diunduh pada {date}.",
   },
 };

@@ -64,6 +64,7 @@ const sw: Messages = {
     cash_transfer: "Msaada wa pesa",
     accident: "Ajali kazini",
     labour_protection: "Haki kazini",
+    life_insurance: "Bima ya maisha",
   },
   share: {
     title: "Hifadhi au shiriki matokeo yako",
@@ -88,6 +89,9 @@ const sw: Messages = {
   offline: {
     ready: "Ukurasa huu sasa unafanya kazi bila intaneti.",
     offline: "Huna intaneti. Ukaguzi bado unafanya kazi.",
+    works_for: "Huna mtandao. Ukaguzi unafanya kazi kwenye simu hii kwa: {countries}.",
+    none_here: "Huna mtandao, na simu hii bado haina kanuni za nchi yoyote. Unganisha intaneti mara moja ili kuzipakua.",
+    pack_missing: "Kanuni za {country} bado hazipo kwenye simu hii. Unganisha intaneti mara moja, kisha jaribu tena.",
     rules_updated: "Kanuni zilipakuliwa tarehe {date}.",
   },
 };

@@ -21,6 +21,7 @@ export function shell({ lang, title, body, boot }: { lang: string; title: string
 <title>${escapeAttr(title)}</title>
 <link rel="stylesheet" href="/app.css">
 <link rel="manifest" href="/manifest.webmanifest">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <script type="module" src="/app.js"></script>
 </head>
 <body>
