@@ -32,7 +32,12 @@ export function questionFor(pack: Pack, fact: string, lang: Lang, date?: string)
   const def = factDefs(pack).get(fact);
   if (!def) return undefined;
   const own = (w: Record<string, string>) => (Object.hasOwn(w, fact) ? w[fact] : undefined);
-  const label = word(lang, (w) => own(w.questions)) ?? localize(def.label, lang);
+  // Name the document the country's rules mean, by its local name, where the question is about it.
+  const doc = pack.country.id_documents[0];
+  const aboutDocument = doc ? word(lang, (w) => own(w.document_questions)) : undefined;
+  const label = aboutDocument
+    ? aboutDocument.replace("{document}", localize(doc!.name, lang))
+    : (word(lang, (w) => own(w.questions)) ?? localize(def.label, lang));
   const hint = word(lang, (w) => own(w.hints)) ?? (def.hint ? localize(def.hint, lang) : undefined);
   return { fact, def, label, hint, choices: choicesFor(pack, def, lang, date) };
 }

@@ -35,6 +35,12 @@ describe("choosing words", () => {
     expect(questionFor(PACKS.ke!, "household_severe_disability", "sw")!.label).toMatch(/\?$/);
   });
 
+  it("names the identity document the country's rules mean, by its local name", () => {
+    expect(questionFor(PACKS.in!, "has_national_id", "en")!.label).toBe("Do you have your Aadhaar number (Aadhaar card)?");
+    expect(questionFor(PACKS.in!, "has_national_id", "hi")!.label).toContain("आधार");
+    expect(questionFor(PACKS.pk!, "has_national_id", "ur")!.label).toContain("شناختی کارڈ");
+  });
+
   it("offers only schemes in force on the date as memberships she may already have", () => {
     const choices = questionFor(PACKS.ke!, "covered_by", "en", "2025-06-01")!.choices.map((c) => c.value);
     expect(choices).toContain("sha");

@@ -131,6 +131,6 @@ export async function answerAll(page: Page, profile: Record<string, Answer>, onS
 }
 
 /** The scheme cards in a results group ("now", "maybe", "unsettled", "no"), by their visible names. */
-export async function group(page: Page, kind: "now" | "maybe" | "unsettled" | "no"): Promise<string[]> {
+export async function group(page: Page, kind: "have" | "now" | "maybe" | "unsettled" | "no"): Promise<string[]> {
   return page.locator(`main .group-${kind} article.scheme h3`).allInnerTexts().then((t) => t.map((x) => x.trim()));
 }

@@ -4,6 +4,8 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PACKS } from "../../src/rules/generated/index";
+import { MESSAGES } from "../../web/src/i18n/all";
 import { answerAll, baseUrl, expectAccessible, group, launch, pageErrors, phone, shot } from "./browser";
 
 let browser: Browser;
@@ -22,7 +24,7 @@ async function start(page: Page, country: string, lang: string) {
 
 /** The status group ("now", "maybe", "no") a scheme card is shown in, found by its scheme id in the page. */
 async function groupOf(page: Page, name: string): Promise<string | null> {
-  for (const kind of ["now", "maybe", "unsettled", "no"] as const) if ((await group(page, kind)).some((n) => n.includes(name))) return kind;
+  for (const kind of ["have", "now", "maybe", "unsettled", "no"] as const) if ((await group(page, kind)).some((n) => n.includes(name))) return kind;
   return null;
 }
 
@@ -145,6 +147,41 @@ describe("Pakistan: no soft yes against her own answers", () => {
       region: "punjab",
     });
     expect(await groupOf(page, "Kafaalat")).toBe("no");
+    await page.context().close();
+  });
+});
+
+describe("what she already has, what she is, and what she picks", () => {
+  it("shows the gold card she already has as hers, not as something to apply for (Thailand)", async () => {
+    const page = await phone(browser);
+    await start(page, "th", "en");
+    await answerAll(page, { age: 38, residency_status: "citizen", covered_by: ["ucs"], monthly_income: 9000, receives_pension: false, has_national_id: true, sex: "female", worker_type: "homeworker" });
+    const ucs = PACKS.th!.schemes.find((x) => x.id === "ucs")!.name.en;
+    expect(await groupOf(page, ucs)).toBe("have");
+    expect(await page.locator("main .group-have h2").innerText()).toContain("You already have this");
+    await expectAccessible(page, "results with what she already has");
+    await page.context().close();
+  });
+
+  it("puts maternity first for a pregnant member, and asks her state with an explicit 'choose' entry (India)", async () => {
+    const page = await phone(browser);
+    await start(page, "in", "hi");
+    let sawSelect = false;
+    await answerAll(
+      page,
+      { age: 26, sex: "female", is_pregnant: true, recent_birth: false, worker_type: "homeworker", residency_status: "citizen", monthly_income: 6000, covered_by: [], income_tax_payer: false, has_national_id: true, has_bank_account: true, in_poverty_registry: true, region: "bihar", children_count: 0 },
+      async () => {
+        const select = page.locator("main form.question select[name=value]");
+        if (await select.count()) {
+          sawSelect = true;
+          expect(await select.inputValue()).toBe("");
+          expect(await select.locator("option").first().innerText()).toBe("चुनें…");
+        }
+      },
+    );
+    expect(sawSelect).toBe(true);
+    const first = page.locator("main .group article.scheme").first();
+    expect(await first.locator(".category").innerText()).toBe(MESSAGES.hi!.categories.maternity);
     await page.context().close();
   });
 });

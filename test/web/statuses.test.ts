@@ -7,7 +7,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compilePack } from "../../src/engine";
-import { checkFacts, saveState, type InterviewState } from "../../src/interview";
+import { asciiDigits, checkFacts, issueText, saveState, type InterviewState } from "../../src/interview";
+import "../../src/interview/wording/all";
 import { PACKS } from "../../src/rules/generated/index";
 import { VECTORS } from "../../src/rules/generated/vectors";
 import { MESSAGES } from "../../web/src/i18n/all";
@@ -40,6 +41,39 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Posts a form the page itself would post, from a page of our origin, and waits for the page the Worker renders. */
+async function postForm(page: import("playwright-core").Page, fields: Record<string, string>) {
+  await page.goto(`${baseUrl()}/api/docs`);
+  const inputs = Object.entries(fields)
+    .map(([k, v]) => `<textarea name="${k}">${v.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</textarea>`)
+    .join("");
+  await page.setContent(`<form method="post" action="${baseUrl()}/check">${inputs}<button>go</button></form>`);
+  await Promise.all([page.waitForURL(`${baseUrl()}/check`), page.locator("button").click()]);
+}
+
+/** Digits of each page language's script, for a number she types the way she writes it. */
+const NATIVE: Record<string, string> = { hi: "४५", ne: "४५", bn: "৪৫", ur: "۴۵", th: "๔๕" };
+
+/** A country whose pages are in `lang`. */
+const countryIn = (lang: string) => Object.values(PACKS).find((p) => p.country.languages.includes(lang))!.country.code;
+
+describe.each(Object.keys(MESSAGES))("typed answers in %s", (lang) => {
+  it("a number she writes her way is accepted; a wrong one is explained in her language, never in English", async () => {
+    const cc = countryIn(lang);
+    const page = await phone(browser, { javaScriptEnabled: false });
+    const state = saveState({ country: cc, lang, facts: {}, order: [], view: "questions" });
+    const typed = NATIVE[lang] ?? "45";
+    await postForm(page, { country: cc, lang, state, action: "answer", fact: "age", value: typed });
+    expect(await page.locator("main .error").count()).toBe(0);
+    expect(await page.locator("main form.question input[name=state]").getAttribute("value")).toContain(`"age":${Number(asciiDigits(typed))}`);
+    await postForm(page, { country: cc, lang, state, action: "answer", fact: "age", value: "abc" });
+    const error = await page.locator("main .error").innerText();
+    expect(error).toContain(issueText({ code: "not_a_number" }, lang));
+    if (lang !== "en") expect(error).not.toMatch(/must be|number/i);
+    await page.context().close();
+  });
+});
+
 describe.each(Object.keys(MESSAGES))("results in %s", (lang) => {
   it("show an unsettled rule in its own group, with its explanation, accessibly", async () => {
     const member = unsettledMember(lang);
@@ -48,11 +82,7 @@ describe.each(Object.keys(MESSAGES))("results in %s", (lang) => {
     const state: InterviewState = { country: cc, lang, facts: facts as InterviewState["facts"], order: [], view: "results" };
     const page = await phone(browser, { javaScriptEnabled: lang !== "en" });
     // Post the form the page itself posts (the state in a hidden field), and read the page the Worker renders.
-    await page.goto(`${baseUrl()}/api/docs`);
-    await page.setContent(
-      `<form method="post" action="${baseUrl()}/check"><input type="hidden" name="country" value="${cc}"><input type="hidden" name="lang" value="${lang}"><input type="hidden" name="action" value="results"><textarea name="state">${saveState(state).replace(/</g, "&lt;")}</textarea><button>go</button></form>`,
-    );
-    await Promise.all([page.waitForURL(`${baseUrl()}/check`), page.locator("button").click()]);
+    await postForm(page, { country: cc, lang, action: "results", state: saveState(state) });
     const m = MESSAGES[lang]!;
     const section = page.locator("main .group-unsettled");
     await section.waitFor();

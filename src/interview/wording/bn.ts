@@ -24,6 +24,9 @@ const wording: LanguageWording = {
     "children_count": "আপনি ১৮ বছরের কম বয়সী কতজন শিশুর দেখাশোনা করেন?",
     "youngest_child_age": "আপনার সবচেয়ে ছোট সন্তানের বয়স কত?"
   },
+  "document_questions": {
+    "has_national_id": "আপনার কি {document} আছে?"
+  },
   "hints": {
     "monthly_income": "আপনার নিজের আয়, কিছু কেটে নেওয়ার আগে। মোটামুটি একটা হিসাব দিলেই চলবে।",
     "in_poverty_registry": "যেমন, কোনো সমাজকর্মী যদি বাড়িতে এসে আপনার পরিবারের নাম তালিকায় লিখে থাকেন।",

@@ -24,6 +24,9 @@ const wording: LanguageWording = {
     "children_count": "How many children under 18 do you look after?",
     "youngest_child_age": "How old is your youngest child?"
   },
+  "document_questions": {
+    "has_national_id": "Do you have your {document}?"
+  },
   "hints": {
     "monthly_income": "Your own earnings, before anything is taken off. A rough figure is fine.",
     "in_poverty_registry": "For example if a social worker has visited and listed your household.",

@@ -24,6 +24,9 @@ const wording: LanguageWording = {
     "children_count": "Ilang batang wala pang 18 taong gulang ang inaalagaan mo?",
     "youngest_child_age": "Ilang taon na ang bunso mong anak?"
   },
+  "document_questions": {
+    "has_national_id": "Mayroon ka bang {document}?"
+  },
   "hints": {
     "monthly_income": "Ang sarili mong kita, bago may ibawas. Puwede na ang tantiya.",
     "in_poverty_registry": "Halimbawa, kung may social worker na bumisita at inilista ang pamilya ninyo.",

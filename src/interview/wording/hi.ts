@@ -24,6 +24,9 @@ const wording: LanguageWording = {
     "children_count": "आप 18 साल से कम उम्र के कितने बच्चों की देखभाल करती हैं?",
     "youngest_child_age": "आपका सबसे छोटा बच्चा कितने साल का है?"
   },
+  "document_questions": {
+    "has_national_id": "क्या आपके पास {document} है?"
+  },
   "hints": {
     "monthly_income": "आपकी अपनी कमाई, कुछ भी कटने से पहले। मोटा-मोटा अंदाज़ा काफ़ी है।",
     "in_poverty_registry": "जैसे, अगर किसी समाज-कल्याण कर्मचारी ने घर आकर आपके परिवार का नाम लिखा हो।",

@@ -24,6 +24,9 @@ const wording: LanguageWording = {
     "children_count": "Berapa anak di bawah 18 tahun yang Anda asuh?",
     "youngest_child_age": "Berapa umur anak bungsu Anda?"
   },
+  "document_questions": {
+    "has_national_id": "Apakah Anda punya {document}?"
+  },
   "hints": {
     "monthly_income": "Penghasilan Anda sendiri, sebelum dipotong apa pun. Perkiraan kasar saja sudah cukup.",
     "in_poverty_registry": "Misalnya jika petugas sosial pernah datang ke rumah dan mendata keluarga Anda.",

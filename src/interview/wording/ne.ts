@@ -24,6 +24,9 @@ const wording: LanguageWording = {
     "children_count": "तपाईं १८ वर्षमुनिका कति जना बच्चाको हेरचाह गर्नुहुन्छ?",
     "youngest_child_age": "तपाईंको सबैभन्दा सानो बच्चा कति वर्षको छ?"
   },
+  "document_questions": {
+    "has_national_id": "के तपाईंसँग {document} छ?"
+  },
   "hints": {
     "monthly_income": "तपाईंको आफ्नै कमाइ, केही पनि कटाउनुअघि। अन्दाजी रकम भए पुग्छ।",
     "in_poverty_registry": "जस्तै, कुनै सामाजिक कार्यकर्ता घरमा आएर तपाईंको परिवारको नाम लेखेर लगेको भए।",

@@ -24,6 +24,9 @@ const wording: LanguageWording = {
     "children_count": "Unawatunza watoto wangapi walio chini ya miaka 18?",
     "youngest_child_age": "Mtoto wako mdogo kabisa ana umri gani?"
   },
+  "document_questions": {
+    "has_national_id": "Je, una {document}?"
+  },
   "hints": {
     "monthly_income": "Mapato yako mwenyewe, kabla ya makato yoyote. Makadirio yanatosha.",
     "in_poverty_registry": "Kwa mfano, kama mfanyakazi wa ustawi wa jamii alikuja nyumbani na kuandika familia yako.",

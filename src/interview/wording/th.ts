@@ -24,6 +24,9 @@ const wording: LanguageWording = {
     "children_count": "คุณดูแลเด็กอายุต่ำกว่า 18 ปีกี่คน?",
     "youngest_child_age": "ลูกคนเล็กของคุณอายุเท่าไร?"
   },
+  "document_questions": {
+    "has_national_id": "คุณมี{document}หรือไม่?"
+  },
   "hints": {
     "monthly_income": "รายได้ของคุณเอง ก่อนหักอะไรออก ตอบตัวเลขคร่าวๆ ก็ได้",
     "in_poverty_registry": "เช่น ถ้าเคยมีเจ้าหน้าที่มาเยี่ยมบ้านและจดชื่อครอบครัวของคุณไว้",

@@ -4,6 +4,11 @@ import type { IssueCode } from "../issues";
 export interface LanguageWording {
   /** The question for each fact of the common vocabulary. */
   questions: Record<string, string>;
+  /**
+   * Questions about the country's identity document, with `{document}` for its name as the country's rules give
+   * it (Aadhaar in India, the CNIC in Pakistan, the citizenship certificate in Nepal).
+   */
+  document_questions: Record<string, string>;
   /** A short hint under some questions. */
   hints: Record<string, string>;
   /** The name of each value of the vocabulary's choices (worker_type, residency_status, sex, marital_status). */

@@ -24,6 +24,9 @@ const wording: LanguageWording = {
     "children_count": "آپ 18 سال سے کم عمر کے کتنے بچوں کی دیکھ بھال کرتی ہیں؟",
     "youngest_child_age": "آپ کا سب سے چھوٹا بچہ کتنے سال کا ہے؟"
   },
+  "document_questions": {
+    "has_national_id": "کیا آپ کے پاس {document} ہے؟"
+  },
   "hints": {
     "monthly_income": "آپ کی اپنی کمائی، کچھ بھی کٹنے سے پہلے۔ اندازاً بتا دیں، کافی ہے۔",
     "in_poverty_registry": "مثلاً اگر سماجی بہبود کا کوئی اہلکار آپ کے گھر آیا ہو اور آپ کے گھرانے کا نام لکھا ہو۔",

@@ -26,6 +26,7 @@ const en = {
   error_prefix: "Please check your answer:",
   birth_date_instead: "Or give your date of birth",
   none_of_these: "None of these",
+  choose: "Choose…",
   errors: {
     not_found: "We could not find this page.",
     bad_request: "We could not read what was sent. Please start again.",
@@ -39,6 +40,7 @@ const en = {
     apply_now: "You can apply now",
     may_qualify: "You may qualify",
     cannot_join: "You cannot join",
+    already_have: "You already have this",
     unsettled: "Check with the office: probably not, but the rule is not settled",
     unsettled_why: "By the last rule we know you do not qualify, but that rule may have changed or is not confirmed. Ask the office before you give up.",
     none_apply_now: "None yet: answer more questions, or ask at the office.",

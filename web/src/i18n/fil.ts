@@ -23,6 +23,7 @@ const fil: Messages = {
   error_prefix: "Pakitingnan ang iyong sagot:",
   birth_date_instead: "O ilagay ang iyong petsa ng kapanganakan",
   none_of_these: "Wala sa mga ito",
+  choose: "Pumili…",
   errors: {
     not_found: "Hindi namin makita ang pahinang ito.",
     bad_request: "Hindi namin mabasa ang ipinadala. Pakisimulang muli.",
@@ -36,6 +37,7 @@ const fil: Messages = {
     apply_now: "Puwede kang mag-apply ngayon",
     may_qualify: "Baka kwalipikado ka",
     cannot_join: "Hindi ka puwedeng sumali",
+    already_have: "Mayroon ka na nito",
     unsettled: "Magtanong sa opisina: malamang hindi, pero hindi pa tiyak ang patakaran",
     unsettled_why: "Ayon sa huling patakarang alam namin, hindi ka kwalipikado, pero maaaring nagbago ito o hindi pa kumpirmado. Magtanong sa opisina bago sumuko.",
     none_apply_now: "Wala pa: sumagot ng iba pang tanong, o magtanong sa opisina.",

@@ -23,6 +23,7 @@ const id: Messages = {
   error_prefix: "Mohon periksa jawaban Anda:",
   birth_date_instead: "Atau isi tanggal lahir Anda",
   none_of_these: "Tidak ada",
+  choose: "Pilih…",
   errors: {
     not_found: "Halaman ini tidak ditemukan.",
     bad_request: "Kami tidak bisa membaca yang dikirim. Silakan mulai lagi.",
@@ -36,6 +37,7 @@ const id: Messages = {
     apply_now: "Anda bisa mendaftar sekarang",
     may_qualify: "Anda mungkin memenuhi syarat",
     cannot_join: "Anda tidak bisa ikut",
+    already_have: "Anda sudah punya ini",
     unsettled: "Tanyakan ke kantor: mungkin tidak, tetapi aturannya belum pasti",
     unsettled_why: "Menurut aturan terakhir yang kami tahu, Anda tidak memenuhi syarat, tetapi aturan itu mungkin sudah berubah atau belum dipastikan. Tanyakan ke kantor sebelum menyerah.",
     none_apply_now: "Belum ada: jawab pertanyaan lagi, atau tanya di kantor.",

@@ -23,6 +23,7 @@ const sw: Messages = {
   error_prefix: "Tafadhali angalia jibu lako:",
   birth_date_instead: "Au andika tarehe yako ya kuzaliwa",
   none_of_these: "Hakuna kati ya hivi",
+  choose: "Chagua…",
   errors: {
     not_found: "Hatukuweza kupata ukurasa huu.",
     bad_request: "Hatukuweza kusoma kilichotumwa. Tafadhali anza upya.",
@@ -36,6 +37,7 @@ const sw: Messages = {
     apply_now: "Unaweza kuomba sasa",
     may_qualify: "Huenda unastahili",
     cannot_join: "Huwezi kujiunga",
+    already_have: "Tayari unayo",
     unsettled: "Uliza ofisini: huenda hapana, lakini kanuni haijathibitishwa",
     unsettled_why: "Kwa kanuni ya mwisho tunayoijua hustahili, lakini kanuni hiyo huenda imebadilika au haijathibitishwa. Uliza ofisini kabla ya kukata tamaa.",
     none_apply_now: "Bado hakuna: jibu maswali zaidi, au uliza ofisini.",

@@ -40,6 +40,10 @@ export function Question(props: FlowModel & { screen: { kind: "question"; fact: 
     input = (
       <>
         <select id={`q-${fact}`} name="value" aria-describedby={describedBy} required>
+          {/* An explicit first entry: tapping Next without choosing is an error, never the first place on the list. */}
+          <option value="" disabled selected={typeof current !== "string"}>
+            {m.choose}
+          </option>
           {options.map((o) => (
             <option key={o.value} value={o.value} selected={current === o.value}>
               {o.label}

@@ -4,6 +4,7 @@
  */
 import { alternativeOf, choiceLabel, factDefs, factLabel } from "../../../src/interview";
 import type { PresentedResult } from "../../../src/present/content";
+import { groupResults } from "../../../src/present/groups";
 import { fill, type Messages } from "../i18n";
 import { About, FlowForm, StateFields } from "./common";
 import { formatDate, formatMoney, formatNumber } from "./format";
@@ -14,14 +15,12 @@ import { shareText } from "./share";
 
 export function Results(props: FlowModel) {
   const { m, results, state, date, locale, rulesVersion, onSubmit, hasMoreQuestions, engine, onPhone, rulesDownloaded } = props;
-  const now = results.filter((r) => r.status === "eligible");
-  const maybe = results.filter((r) => r.status === "likely_eligible" || r.status === "needs_info");
-  const unsettled = results.filter((r) => r.status === "likely_not_eligible");
-  const no = results.filter((r) => r.status === "not_eligible");
-  const text = shareText(m, engine.pack.country.name[state.lang] ?? engine.pack.country.name.en, formatDate(date, locale), results);
+  const { have, now, maybe, unsettled, no } = groupResults(results, state.facts);
+  const text = shareText(m, engine.pack.country.name[state.lang] ?? engine.pack.country.name.en, formatDate(date, locale), { now, maybe });
   return (
     <main id="main" class="results">
       <h1>{m.results.title}</h1>
+      <Group m={m} title={m.results.already_have} icon="eligible" kind="have" results={have} locale={locale} props={props} />
       <Group m={m} title={m.results.apply_now} icon="eligible" kind="now" results={now} locale={locale} props={props} empty={m.results.none_apply_now} />
       <Group m={m} title={m.results.may_qualify} icon="maybe" kind="maybe" results={maybe} locale={locale} props={props} />
       <Group m={m} title={m.results.unsettled} icon="maybe" kind="unsettled" results={unsettled} locale={locale} props={props} intro={m.results.unsettled_why} />
