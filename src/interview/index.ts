@@ -20,6 +20,6 @@ export {
   type Screen,
   type Step,
 } from "./machine";
-export { asciiDigits, parseAnswer, parseNumber } from "./parse";
+export { asciiDigits, parseAnswer, parseNumber, readNumber } from "./parse";
 export { choiceLabel, factLabel, questionFor, type Choice, type Question } from "./questions";
 export { addWording, hasWording, type LanguageWording } from "./wording/index";

@@ -13,6 +13,7 @@ export const ISSUE_CODES = [
   "unknown_fact",
   "not_yes_no",
   "not_a_number",
+  "ambiguous_number",
   "not_whole",
   "too_small",
   "too_large",

@@ -5,7 +5,7 @@
  *
  * Web forms carry it as fields (see `actionFromForm`): `state` (JSON of InterviewState), `fact` (the question
  * shown), `value` (its answer; repeated for lists), `alternative` (the answer in its other form: a birth date
- * instead of age), `to_lang`, and `action`:
+ * instead of age), `choice` (the number she meant, when what she typed could mean two), `to_lang`, and `action`:
  * answer | dont_know | rather_not | back | results | more | edit:<fact> | lang | restart.
  */
 import type { Evaluation, Facts, FactValue, Pack } from "../engine/types";
@@ -122,7 +122,8 @@ export function actionFromForm(form: FormFields): Action {
   if (action === "lang") return { kind: "lang", to: one(form.to_lang) ?? "", fact: fact || undefined };
   if (action.startsWith("edit:")) return { kind: "edit", fact: action.slice(5) };
   if (action === "dont_know" || action === "rather_not") return { kind: "decline", fact, why: action };
-  return { kind: "answer", fact, value: form.value, alternative: one(form.alternative) };
+  // `choice`: the reading she tapped when her number could mean two (it wins over what she typed).
+  return { kind: "answer", fact, value: form.choice ?? form.value, alternative: one(form.alternative) };
 }
 
 /**

@@ -29,6 +29,27 @@ export function asciiDigits(s: string): string {
  * @example parseNumber("८०००/-") // 8000
  */
 export function parseNumber(input: string): number | undefined {
+  const r = readNumber(input);
+  return typeof r === "number" ? r : undefined;
+}
+
+/**
+ * A number as a member writes it, or the two readings when her writing could mean either ("8.000" is 8 in one
+ * country and 8000 in another; "8,5" is 8.5 or a slip for 85), so that she is asked rather than misread.
+ * @example readNumber("8.000") // { ambiguous: [8, 8000] }
+ */
+export function readNumber(input: string): number | { ambiguous: [number, number] } | undefined {
+  const plain = asciiDigits(input.normalize("NFKC")).trim().replace(/\/[-=]$/, "").replace(/[\s\u00a0\u202f]/g, "");
+  const digits = plain.replace(/^[^\d]+|[^\d]+$/g, "");
+  const dotted = /^(\d{1,3})\.(\d{3})$/.exec(digits);
+  if (dotted) return { ambiguous: [Number(`${dotted[1]}.${dotted[2]}`), Number(dotted[1]! + dotted[2]!)] };
+  const comma = /^(\d+),(\d{1,2})$/.exec(digits);
+  if (comma) return { ambiguous: [Number(`${comma[1]}.${comma[2]}`), Number(comma[1]! + comma[2]!)] };
+  if (/^\d{1,3}(\.\d{3}){2,}$/.test(digits)) return Number(digits.replace(/\./g, ""));
+  return strictNumber(input);
+}
+
+function strictNumber(input: string): number | undefined {
   let s = asciiDigits(input.normalize("NFKC")).trim().toLowerCase();
   s = s.replace(/\/[-=]$/, "");
   // Currency signs and words, before or after the number.
@@ -53,8 +74,15 @@ export function parseAnswer(def: FactDef, raw: string | string[] | undefined): P
       return s === "true" ? { ok: true, value: true } : s === "false" ? { ok: true, value: false } : { ok: false, issue: { code: "not_yes_no" } };
     case "integer":
     case "number": {
-      const n = parseNumber(s);
-      return n === undefined ? { ok: false, issue: { code: "not_a_number" } } : { ok: true, value: n };
+      const n = readNumber(s);
+      if (n === undefined) return { ok: false, issue: { code: "not_a_number" } };
+      if (typeof n === "object") {
+        // A whole-number fact cannot be 8.5: only the other reading is possible, so nothing to ask.
+        const [a, b] = n.ambiguous;
+        if (def.type === "integer") return Number.isInteger(a) ? { ok: false, issue: { code: "ambiguous_number", params: { a, b } } } : { ok: true, value: b };
+        return { ok: false, issue: { code: "ambiguous_number", params: { a, b } } };
+      }
+      return { ok: true, value: n };
     }
     default:
       return s.length > 64 ? { ok: false, issue: { code: "too_long" } } : { ok: true, value: s };

@@ -73,6 +73,18 @@ describe("actions", () => {
     }
   });
 
+  it("asks back when her number could mean two, and takes the one she taps", () => {
+    const s = run([{ kind: "answer", fact: "age", value: "45" }]);
+    for (const [typed, a, b] of [["8.000", 8, 8000], ["1.500", 1.5, 1500], ["8,5", 8.5, 85]] as const) {
+      const r = apply(ke, s, { kind: "answer", fact: "monthly_income", value: typed }, DATE);
+      expect(r.screen).toEqual({ kind: "question", fact: "monthly_income", error: { path: ["facts", "monthly_income"], code: "ambiguous_number", params: { a, b } } });
+    }
+    expect(apply(ke, s, actionFromForm({ fact: "monthly_income", value: "8.000", choice: "8000" }), DATE).state.facts.monthly_income).toBe(8000);
+    // Unambiguous writings are read directly.
+    expect(run([{ kind: "answer", fact: "monthly_income", value: "12.500.000" }]).facts.monthly_income).toBe(12500000);
+    expect(run([{ kind: "answer", fact: "monthly_income", value: "8.5" }]).facts.monthly_income).toBe(8.5);
+  });
+
   it("ignores actions on facts the country does not ask", () => {
     const s = run([{ kind: "answer", fact: "age", value: "45" }]);
     for (const a of [

@@ -36,6 +36,8 @@ describe("Thailand: the Homeworkers Protection Act covers homeworkers, not the s
     await start(page, "th", "th");
     await answerAll(page, { ...base, worker_type: "homeworker" }, (fact) => expectAccessible(page, `Thai question ${fact}`));
     expect(await groupOf(page, "คุ้มครองผู้รับงานไปทำที่บ้าน")).toBe("now");
+    // In Thailand she can share by LINE, which people use there.
+    expect(await page.locator('main a[href^="https://line.me/R/share?text="]').count()).toBe(1);
     await expectAccessible(page, "Thai results (homeworker)");
     await shot(page, "results-th", true);
     expect(pageErrors.get(page)).toEqual([]);
@@ -170,16 +172,21 @@ describe("what she already has, what she is, and what she picks", () => {
     await answerAll(
       page,
       { age: 26, sex: "female", is_pregnant: true, recent_birth: false, worker_type: "homeworker", residency_status: "citizen", monthly_income: 6000, covered_by: [], income_tax_payer: false, has_national_id: true, has_bank_account: true, in_poverty_registry: true, region: "bihar", children_count: 0 },
-      async () => {
+      async (fact) => {
         const select = page.locator("main form.question select[name=value]");
         if (await select.count()) {
           sawSelect = true;
           expect(await select.inputValue()).toBe("");
           expect(await select.locator("option").first().innerText()).toBe("चुनें…");
+          // States named in her script.
+          if (fact === "region") expect(await select.locator("option[value=bihar]").innerText()).toBe("बिहार");
         }
+        // The identity question names the document the rules mean: Aadhaar.
+        if (fact === "has_national_id") expect(await page.locator("main h1").innerText()).toContain("आधार");
       },
     );
     expect(sawSelect).toBe(true);
+    expect(await page.locator("main .answers dd", { hasText: "बिहार" }).count()).toBe(1);
     const first = page.locator("main .group article.scheme").first();
     expect(await first.locator(".category").innerText()).toBe(MESSAGES.hi!.categories.maternity);
     await page.context().close();

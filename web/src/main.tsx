@@ -88,6 +88,8 @@ async function showHome() {
 }
 
 async function start(cc: string, lang: string, from?: { state: InterviewState; screen?: Screen }) {
+  // Feedback at once while the pack and her words load (on a slow link this takes a second or two).
+  if (engine?.pack.country.code !== cc && !from) showLoading(cc);
   // The pack and her words load together; offline, a country whose rules are not on the phone is said so plainly.
   const [e, messages] = await Promise.all([loadEngine(cc).catch(() => null), loadMessages(lang).catch(() => en)]);
   m = messages;
@@ -97,6 +99,20 @@ async function start(cc: string, lang: string, from?: { state: InterviewState; s
   override = from?.screen;
   localStorage.setItem("choice", JSON.stringify({ country: cc, lang }));
   show(true);
+}
+
+/** "Getting the rules for Kenya…", in the words already on screen, while the country's pack loads. */
+function showLoading(cc: string) {
+  const country = COUNTRIES.find((c) => c.code === cc);
+  const name = country ? (country.name[document.documentElement.lang] ?? country.name.en) : cc;
+  const main = root.querySelector("main");
+  if (!main) return;
+  main.setAttribute("aria-busy", "true");
+  const note = document.createElement("p");
+  note.className = "loading";
+  note.setAttribute("role", "status");
+  note.textContent = fill(m.loading_rules, { country: name });
+  main.insertBefore(note, main.firstChild);
 }
 
 function packMissing(cc: string, lang: string) {

@@ -49,6 +49,7 @@ export function renderDocs(c: Context<AppEnv>, doc: Doc) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>API · ${doc.info.title}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style nonce="${nonce}">
 body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:0 auto;padding:1rem;color:#1a1a1a}
 code,pre{font:14px/1.4 ui-monospace,monospace;background:#f3f3f3;border-radius:4px}

@@ -61,6 +61,7 @@ const wording: LanguageWording = {
     }
   },
   "issues": {
+    "ambiguous_number": "Did you mean {a} or {b}? Tap the one you meant.",
     "required": "Please give an answer, or tap \"I don't know\".",
     "not_an_object": "The answers must be a set of fact names and values.",
     "unknown_fact": "\"{fact}\" is not a question of this country's check.",

@@ -61,6 +61,7 @@ const wording: LanguageWording = {
     }
   },
   "issues": {
+    "ambiguous_number": "{a} ba o {b} ang ibig mong sabihin? Pindutin ang tama.",
     "required": "Pakisagot, o pindutin ang \"Hindi ko alam\".",
     "not_an_object": "Ang mga sagot ay dapat listahan ng mga pangalan at halaga.",
     "unknown_fact": "Ang \"{fact}\" ay hindi tanong sa pagsusuri ng bansang ito.",

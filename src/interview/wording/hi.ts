@@ -61,6 +61,7 @@ const wording: LanguageWording = {
     }
   },
   "issues": {
+    "ambiguous_number": "क्या आपका मतलब {a} था या {b}? जो सही है उसे दबाएँ।",
     "required": "कृपया जवाब दें, या \"मुझे नहीं पता\" दबाएँ।",
     "not_an_object": "जवाब नामों और मानों का समूह होने चाहिए।",
     "unknown_fact": "\"{fact}\" इस देश की जाँच का सवाल नहीं है।",

@@ -61,6 +61,7 @@ const wording: LanguageWording = {
     }
   },
   "issues": {
+    "ambiguous_number": "Maksud Anda {a} atau {b}? Ketuk yang Anda maksud.",
     "required": "Silakan jawab, atau ketuk \"Saya tidak tahu\".",
     "not_an_object": "Jawaban harus berupa kumpulan nama dan nilai.",
     "unknown_fact": "\"{fact}\" bukan pertanyaan dalam pemeriksaan negara ini.",

@@ -61,6 +61,7 @@ const wording: LanguageWording = {
     }
   },
   "issues": {
+    "ambiguous_number": "Ulimaanisha {a} au {b}? Gusa ulichomaanisha.",
     "required": "Tafadhali toa jibu, au gusa \"Sijui\".",
     "not_an_object": "Majibu lazima yawe orodha ya majina na thamani.",
     "unknown_fact": "\"{fact}\" si swali la ukaguzi wa nchi hii.",

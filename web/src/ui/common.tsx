@@ -37,7 +37,7 @@ export function FlowForm({ children, onSubmit, class: cls, label }: { children: 
   );
 }
 
-export function About({ m, onPhone }: { m: Messages; onPhone: boolean }) {
+export function About({ m, onPhone, rulesVersion }: { m: Messages; onPhone: boolean; rulesVersion?: string }) {
   return (
     <details class="about">
       <summary>
@@ -49,6 +49,7 @@ export function About({ m, onPhone }: { m: Messages; onPhone: boolean }) {
       <p>{m.about.rules}</p>
       <p>{m.about.office}</p>
       <p>{m.about.not_advice}</p>
+      {rulesVersion ? <p class="version">{rulesVersion}</p> : null}
     </details>
   );
 }

@@ -17,8 +17,18 @@ export function formatNumber(n: number, locale: string): string {
 
 export function formatMoney(n: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 }).format(n);
+    return new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol", maximumFractionDigits: 0 }).format(n);
   } catch {
     return `${currency} ${n}`;
+  }
+}
+
+/** The sign she knows for her money (₹, ৳, ฿, ₱, Ksh, Rs…), not its ISO code; the code where the runtime has none. */
+export function currencySymbol(currency: string, locale: string): string {
+  try {
+    const parts = new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol" }).formatToParts(0);
+    return parts.find((p) => p.type === "currency")?.value ?? currency;
+  } catch {
+    return currency;
   }
 }

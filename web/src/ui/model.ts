@@ -29,6 +29,8 @@ export interface FlowModel extends Handlers {
   results: PresentedResult[];
   /** The question that would come next, if the member wants to answer more from the results screen. */
   hasMoreQuestions: boolean;
+  /** About how many questions are left, the one on screen included. */
+  questionsLeft: number;
   date: string;
   locale: string;
   rulesVersion: string;

@@ -1,6 +1,7 @@
 /** One question at a time: one tap for yes/no and choices, a field and Next for numbers, dates and lists. */
 import { alternativeOf, issueText, questionFor, type FactIssue } from "../../../src/interview";
 import { fill, LANGUAGES } from "../i18n";
+import { currencySymbol, formatNumber } from "./format";
 import { FlowForm, StateFields } from "./common";
 import type { FlowModel } from "./model";
 
@@ -98,7 +99,7 @@ export function Question(props: FlowModel & { screen: { kind: "question"; fact: 
               required={!alt}
             />
           )}
-          {def.unit === "money" ? <span class="unit">{currency}</span> : null}
+          {def.unit === "money" ? <span class="unit">{currencySymbol(currency, props.locale)}</span> : null}
         </div>
         {alt ? (
           <details class="alt" open={typeof state.facts[alt] === "string"}>
@@ -118,7 +119,7 @@ export function Question(props: FlowModel & { screen: { kind: "question"; fact: 
       <FlowForm class="question" onSubmit={onSubmit} label={label}>
         <StateFields state={state} />
         <input type="hidden" name="fact" value={fact} />
-        <p class="progress">{fill(m.question_of, { n })}</p>
+        <p class="progress">{fill(m.question_of_about, { n, total: n - 1 + props.questionsLeft })}</p>
         {labelled ? (
           <fieldset aria-describedby={describedBy}>
             <legend>
@@ -136,7 +137,19 @@ export function Question(props: FlowModel & { screen: { kind: "question"; fact: 
             {input}
           </>
         )}
-        {screen.error ? (
+        {screen.error?.code === "ambiguous_number" ? (
+          // Her writing could mean two numbers: ask back, with each reading one tap away.
+          <div class="error" id={errorId} role="alert">
+            <p>{issueText(screen.error, state.lang)}</p>
+            <div class="choices two">
+              {[screen.error.params?.a, screen.error.params?.b].map((v) => (
+                <button key={String(v)} class="button choice" name="choice" value={String(v)} formNoValidate>
+                  {formatNumber(Number(v), props.locale)}
+                </button>
+              ))}
+            </div>
+          </div>
+        ) : screen.error ? (
           <p class="error" id={errorId} role="alert">
             {m.error_prefix} {issueText(screen.error, state.lang)}
           </p>

@@ -20,6 +20,7 @@ export function Results(props: FlowModel) {
   return (
     <main id="main" class="results">
       <h1>{m.results.title}</h1>
+      <Summary m={m} results={[...now, ...maybe].slice(0, 5)} />
       <Group m={m} title={m.results.already_have} icon="eligible" kind="have" results={have} locale={locale} props={props} />
       <Group m={m} title={m.results.apply_now} icon="eligible" kind="now" results={now} locale={locale} props={props} empty={m.results.none_apply_now} />
       <Group m={m} title={m.results.may_qualify} icon="maybe" kind="maybe" results={maybe} locale={locale} props={props} />
@@ -35,6 +36,12 @@ export function Results(props: FlowModel) {
           <a class="button" href={`sms:?body=${encodeURIComponent(text)}`}>
             <Icon name="phone" /> {m.share.sms}
           </a>
+          {/* In Thailand people share by LINE more than by WhatsApp. */}
+          {engine.pack.country.code === "th" ? (
+            <a class="button" href={`https://line.me/R/share?text=${encodeURIComponent(text)}`} rel="noopener">
+              <Icon name="share" /> {m.share.line}
+            </a>
+          ) : null}
           {onPhone ? (
             <button type="button" class="button" data-print="">
               <Icon name="print" /> {m.share.print}
@@ -53,12 +60,49 @@ export function Results(props: FlowModel) {
         </p>
       </FlowForm>
       <p class="meta">
-        {fill(m.results.checked_on, { date: formatDate(date, locale), version: rulesVersion })}
+        {fill(m.results.checked_on_date, { date: formatDate(date, locale) })}
         {rulesDownloaded ? ` ${fill(m.offline.rules_updated, { date: formatDate(rulesDownloaded, locale) })}` : ""}
       </p>
-      <About m={m} onPhone={onPhone} />
+      <About m={m} onPhone={onPhone} rulesVersion={fill(m.results.rules_version, { version: rulesVersion })} />
       <LanguageSwitch {...props} />
     </main>
+  );
+}
+
+/**
+ * The short answer first: each scheme she can act on (up to five), with its one action as a large button — dial
+ * the code, open the website — or a link to how to apply. The cards below hold the rest, folded.
+ */
+function Summary({ m, results }: { m: Messages; results: PresentedResult[] }) {
+  if (!results.length) return null;
+  return (
+    <section class="summary" aria-labelledby="summary-title">
+      <h2 id="summary-title">{m.results.summary_title}</h2>
+      <ul>
+        {results.map((r) => {
+          const ussd = r.apply.find((a) => a.kind === "ussd" && a.value);
+          const web = r.apply.find((a) => a.kind === "web" && a.value);
+          return (
+            <li key={r.scheme}>
+              <span class="summary-name">{r.name}</span>
+              {ussd ? (
+                <a class="button primary action" href={`tel:${ussd.value!.replace(/#/g, "%23")}`}>
+                  <Icon name="phone" /> {m.scheme.dial} <span dir="ltr">{ussd.value}</span>
+                </a>
+              ) : web ? (
+                <a class="button primary action" href={web.value} rel="noopener">
+                  <Icon name="web" /> {m.scheme.website}
+                </a>
+              ) : (
+                <a class="button action" href={`#scheme-${r.scheme}`}>
+                  {m.results.how_to_apply}
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
@@ -71,7 +115,7 @@ function Group({ m, title, icon, kind, results, locale, props, empty, intro }: {
         <Icon name={icon} /> {title} <span class="count">({results.length})</span>
       </h2>
       {intro && results.length ? <p class="group-intro">{intro}</p> : null}
-      {results.length ? results.map((r) => <SchemeCard key={r.scheme} r={r} m={m} locale={locale} props={props} open={kind === "now"} />) : <p>{empty}</p>}
+      {results.length ? results.map((r) => <SchemeCard key={r.scheme} r={r} m={m} locale={locale} props={props} open={false} />) : <p>{empty}</p>}
     </section>
   );
 }
@@ -79,10 +123,13 @@ function Group({ m, title, icon, kind, results, locale, props, empty, intro }: {
 function SchemeCard({ r, m, locale, props, open }: { r: PresentedResult; m: Messages; locale: string; props: FlowModel; open: boolean }) {
   const failed = r.criteria.filter((c) => c.outcome === "failed" && (!c.unconfirmed || r.status === "likely_not_eligible"));
   const office = r.criteria.filter((c) => c.check_with_office && c.outcome !== "failed");
-  const missing = r.missing.map((f) => factLabel(props.engine.pack, f, props.state.lang));
+  // What she has not been asked yet, apart from what she said she does not know (the office will ask that).
+  const asked = (f: string) => props.state.facts[f] === null;
+  const missing = r.missing.filter((f) => !asked(f)).map((f) => factLabel(props.engine.pack, f, props.state.lang));
+  const notKnown = r.missing.filter(asked).map((f) => factLabel(props.engine.pack, f, props.state.lang));
   const source = r.sources[0];
   return (
-    <article class={`scheme status-${r.status}`}>
+    <article class={`scheme status-${r.status}`} id={`scheme-${r.scheme}`}>
       <h3>
         <Icon name={r.category} /> {r.name}
       </h3>
@@ -98,6 +145,12 @@ function SchemeCard({ r, m, locale, props, open }: { r: PresentedResult; m: Mess
         <div class="why">
           <p class="label">{m.results.still_needed}</p>
           <ul>{missing.map((q) => <li key={q}>{q}</li>)}</ul>
+        </div>
+      ) : null}
+      {r.status === "needs_info" && notKnown.length ? (
+        <div class="why">
+          <p class="label">{m.results.not_known}</p>
+          <ul>{notKnown.map((q) => <li key={q}>{q}</li>)}</ul>
         </div>
       ) : null}
       {(r.status === "likely_eligible" || r.status === "needs_info") && office.length ? (
@@ -133,9 +186,9 @@ function SchemeCard({ r, m, locale, props, open }: { r: PresentedResult; m: Mess
               {r.apply.map((a) => (
                 <li key={a.text}>
                   {a.kind === "ussd" && a.value ? (
-                    <p class="ussd">
-                      <Icon name="phone" /> {m.scheme.dial} <a href={`tel:${a.value.replace(/#/g, "%23")}`} dir="ltr">{a.value}</a>
-                    </p>
+                    <a class="button primary action" href={`tel:${a.value.replace(/#/g, "%23")}`}>
+                      <Icon name="phone" /> {m.scheme.dial} <span dir="ltr">{a.value}</span>
+                    </a>
                   ) : null}
                   {a.kind === "web" && a.value ? (
                     <p>
@@ -149,15 +202,17 @@ function SchemeCard({ r, m, locale, props, open }: { r: PresentedResult; m: Mess
           </>
         ) : null}
       </details>
-      <p class="source">
-        {m.scheme.source}:{" "}
+      <details class="source">
+        <summary>{m.scheme.source}</summary>
         {source ? (
-          <a href={source.url} rel="noopener">
-            {source.title}
-          </a>
-        ) : null}{" "}
-        · {fill(m.scheme.in_force, { date: formatDate(r.effective_from, locale) })}
-      </p>
+          <p>
+            <a href={source.url} rel="noopener">
+              {source.title}
+            </a>
+          </p>
+        ) : null}
+        <p>{fill(m.scheme.in_force, { date: formatDate(r.effective_from, locale) })}</p>
+      </details>
     </article>
   );
 }

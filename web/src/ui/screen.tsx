@@ -31,6 +31,7 @@ export function flowModel({ forced, evaluation: given, ...input }: FlowInput): F
     screen,
     results: screen.kind === "results" ? presentResults(engine.pack, evaluation) : [],
     hasMoreQuestions: evaluation.next_question !== null,
+    questionsLeft: questionsLeft(evaluation, state),
     locale: localeOf(state.lang, state.country),
     rulesVersion: evaluation.rules_version,
   };
@@ -39,4 +40,17 @@ export function flowModel({ forced, evaluation: given, ...input }: FlowInput): F
 export function FlowScreen(model: FlowModel) {
   const { screen } = model;
   return screen.kind === "question" ? <Question {...model} screen={screen} /> : <Results {...model} />;
+}
+
+/**
+ * About how many questions are left, the one on screen included: the facts still missing for schemes that wait
+ * for an answer (declined ones are not asked again). An estimate: an answer can close schemes and their questions.
+ */
+function questionsLeft(evaluation: Evaluation, state: InterviewState): number {
+  const left = new Set<string>();
+  for (const r of evaluation.results) {
+    if (r.status !== "needs_info") continue;
+    for (const f of r.missing) if (state.facts[f] !== null) left.add(f);
+  }
+  return Math.max(1, left.size);
 }
