@@ -74,6 +74,8 @@ export interface Contribution {
   param?: string;
   period: Period;
   text: Text;
+  /** Shown only to a member whose answers pass this test (what she pays at her age, in her region). */
+  when?: Test;
 }
 
 export interface ApplyChannel {

@@ -4,7 +4,9 @@
  * language, then reused.
  */
 import { localizeAll, type Localized } from "../engine/text";
-import type { Evaluation, Lang, Pack, Scheme, SchemeResult, SchemeVersion, Source } from "../engine/types";
+import { resolveFacts } from "../engine/compile";
+import { evalTest } from "../engine/reference";
+import type { Evaluation, Facts, Lang, Pack, Scheme, SchemeResult, SchemeVersion, Source } from "../engine/types";
 
 export interface VersionContent {
   name: string;
@@ -55,10 +57,18 @@ export function citedSources(scheme: Scheme, version: SchemeVersion): Source[] {
 
 export type PresentedResult = SchemeResult & Omit<VersionContent, "category">;
 
-/** Engine results with each scheme's content in the evaluation's language. */
-export function presentResults(pack: Pack, evaluation: Evaluation): PresentedResult[] {
+/**
+ * Engine results with each scheme's content in the evaluation's language. With her facts, content meant for some
+ * members only (a contribution `when` her age is 29) is kept for her only if her answers pass its test.
+ */
+export function presentResults(pack: Pack, evaluation: Evaluation, facts?: Facts): PresentedResult[] {
+  const resolved = facts ? resolveFacts(facts, evaluation.date) : undefined;
   return evaluation.results.map((r) => {
-    const { category: _c, ...content } = versionContent(pack, r.scheme, r.rule_version, evaluation.lang);
-    return { ...r, ...content };
+    const { category: _c, contributions, ...content } = versionContent(pack, r.scheme, r.rule_version, evaluation.lang);
+    const version = pack.schemes.find((s) => s.id === r.scheme)!.versions.find((v) => v.rule_version === r.rule_version)!;
+    const shown = contributions
+      .filter((c) => c.when === undefined || (resolved !== undefined && evalTest(c.when, resolved, version) === "passed"))
+      .map(({ when: _w, ...c }) => c);
+    return { ...r, ...content, contributions: shown };
   });
 }

@@ -273,6 +273,11 @@ function toScheme(
     }
     for (const [ki, k] of version.contributions.entries()) {
       if (k.param && !(k.param in parameters)) errors.push(p.error([...at, "contributions", ki, "param"], `no parameter "${k.param}" in this version`));
+      for (const { leaf, path } of k.when ? leafTests(k.when) : []) {
+        const def = facts.get(leaf.fact);
+        if (!def || leaf.fact === "birth_date") errors.push(p.error([...at, "contributions", ki, "when", ...path, "fact"], `unknown fact "${leaf.fact}"`));
+        else if (leaf.param !== undefined && !(leaf.param in parameters)) errors.push(p.error([...at, "contributions", ki, "when", ...path, "param"], `no parameter "${leaf.param}" in this version's parameters:`));
+      }
     }
     versions.push(version);
     prev = version;

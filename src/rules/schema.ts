@@ -107,6 +107,8 @@ export const ContributionSchema = z
     param: snake.optional(),
     period: z.enum(PERIODS),
     text: TextSchema,
+    /** Shown only to a member whose answers pass this test (what she pays at her age, in her region). */
+    when: z.lazy(() => TestSchema).optional(),
   })
   .strict();
 

@@ -77,6 +77,10 @@ describe("India: PM-SYM for a 38-year-old earning Rs 12,000 a month", () => {
     await start(page, "in", "hi");
     await answerAll(page, member, (fact) => expectAccessible(page, `Hindi question ${fact}`));
     expect(await groupOf(page, "मान-धन")).toBe("now");
+    // What she would pay at her age (38), from the age-wise chart, on the card.
+    const card = page.locator("main article.scheme", { hasText: "मान-धन" });
+    await card.locator("details").first().locator("summary").click();
+    expect(await card.locator("details").first().innerText()).toContain("आपकी उम्र (38) में आप 60 साल तक हर महीने 180 रुपये देती हैं");
     await expectAccessible(page, "Indian results (Hindi)");
     await page.context().close();
   });

@@ -54,7 +54,7 @@ export const checkRoutes = createRouter().openapi(route, async (c) => {
       date,
       lang,
       rules_version: evaluation.rules_version,
-      results: presentResults(pack, evaluation),
+      results: presentResults(pack, evaluation, checked.facts),
       next_question: next ? { ...next, label: factLabel(pack, next.fact, lang) } : null,
     },
     200,

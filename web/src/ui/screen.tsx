@@ -29,7 +29,7 @@ export function flowModel({ forced, evaluation: given, ...input }: FlowInput): F
   return {
     ...input,
     screen,
-    results: screen.kind === "results" ? presentResults(engine.pack, evaluation) : [],
+    results: screen.kind === "results" ? presentResults(engine.pack, evaluation, state.facts) : [],
     hasMoreQuestions: evaluation.next_question !== null,
     questionsLeft: questionsLeft(evaluation, state),
     locale: localeOf(state.lang, state.country),
