@@ -4,7 +4,6 @@
  * for what matches nothing: 405 with Allow (derived from the registered routes), 404 as JSON under /api and as a
  * page elsewhere. Only this layer knows status codes. The pages themselves come from the caller (src/index.ts).
  */
-import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
@@ -14,7 +13,7 @@ import "../interview/wording/all";
 import type { AppEnv } from "./env";
 import { errorBody, errorPage, isApi, onError } from "./errors";
 import { OPEN_DATA_CACHE, openData, requestContext } from "./middleware";
-import type { PageRenderer } from "./pages";
+import type { PageRenderer } from "../present/pages";
 import { createRouter } from "./router";
 import { checkRoutes } from "./routes/check";
 import { countRoutes } from "./routes/counts";
@@ -117,6 +116,3 @@ function methodsByPath(routes: readonly { method: string; path: string }[]): (pa
     return [...out];
   };
 }
-
-export type App = ReturnType<typeof createApp>;
-export type { Context };

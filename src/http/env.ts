@@ -1,6 +1,6 @@
 /** The Worker's bindings and the per-request variables the middleware sets. */
 import type { Db } from "../db/queries";
-import type { PageRenderer } from "./pages";
+import type { PageRenderer } from "../present/pages";
 
 export interface Bindings {
   DB: D1Database;

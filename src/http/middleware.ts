@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env";
 import type { Db } from "../db/queries";
 import { RULES_VERSION } from "../rules/generated/countries";
-import type { PageRenderer } from "./pages";
+import type { PageRenderer } from "../present/pages";
 
 /** One drizzle wrapper per D1 binding (the binding lives as long as the isolate), not one per request. */
 const wrappers = new WeakMap<D1Database, Db>();

@@ -65,6 +65,8 @@ export function presentResults(pack: Pack, evaluation: Evaluation, facts?: Facts
   const resolved = facts ? resolveFacts(facts, evaluation.date) : undefined;
   return evaluation.results.map((r) => {
     const { category: _c, contributions, ...content } = versionContent(pack, r.scheme, r.rule_version, evaluation.lang);
+    // Most versions have no conditional content: then nothing to look up or evaluate.
+    if (!contributions.some((c) => c.when !== undefined)) return { ...r, ...content, contributions };
     const version = pack.schemes.find((s) => s.id === r.scheme)!.versions.find((v) => v.rule_version === r.rule_version)!;
     const shown = contributions
       .filter((c) => c.when === undefined || (resolved !== undefined && evalTest(c.when, resolved, version) === "passed"))

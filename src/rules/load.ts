@@ -273,11 +273,7 @@ function toScheme(
     }
     for (const [ki, k] of version.contributions.entries()) {
       if (k.param && !(k.param in parameters)) errors.push(p.error([...at, "contributions", ki, "param"], `no parameter "${k.param}" in this version`));
-      for (const { leaf, path } of k.when ? leafTests(k.when) : []) {
-        const def = facts.get(leaf.fact);
-        if (!def || leaf.fact === "birth_date") errors.push(p.error([...at, "contributions", ki, "when", ...path, "fact"], `unknown fact "${leaf.fact}"`));
-        else if (leaf.param !== undefined && !(leaf.param in parameters)) errors.push(p.error([...at, "contributions", ki, "when", ...path, "param"], `no parameter "${leaf.param}" in this version's parameters:`));
-      }
+      if (k.when) checkTest(k.when, [...at, "contributions", ki, "when"], parameters, facts, p, errors);
     }
     versions.push(version);
     prev = version;
@@ -296,6 +292,53 @@ function toScheme(
   };
 }
 
+/** Checks every leaf of a test: known facts, parameters of the version, operators fit for the fact's type and values. */
+function checkTest(
+  test: Test,
+  tpath: Path,
+  parameters: Record<string, { value: unknown; sources: string[] }>,
+  facts: Map<string, FactDef>,
+  p: Parsed,
+  errors: RuleError[],
+) {
+  for (const { leaf, path } of leafTests(test)) {
+    const lp = [...tpath, ...path];
+    const def = facts.get(leaf.fact);
+    if (!def || leaf.fact === "birth_date") {
+      errors.push(p.error([...lp, "fact"], `unknown fact "${leaf.fact}"${leaf.fact === "birth_date" ? "; rules test age, which is computed from birth_date" : ""}`));
+      continue;
+    }
+    const threshold = leaf.param !== undefined ? parameters[leaf.param]?.value : leaf.value;
+    if (leaf.param !== undefined && !(leaf.param in parameters)) {
+      errors.push(p.error([...lp, "param"], `no parameter "${leaf.param}" in this version's parameters:`));
+      continue;
+    }
+    const isList = Array.isArray(threshold);
+    const listOp = leaf.op === "in" || leaf.op === "not_in" || leaf.op === "includes_any" || leaf.op === "includes_none";
+    if (listOp !== isList) {
+      errors.push(p.error([...lp, "op"], listOp ? `${leaf.op} compares with a list of values` : `${leaf.op} compares with one value, not a list`));
+      continue;
+    }
+    if ((leaf.op === "includes_any" || leaf.op === "includes_none") !== (def.type === "list")) {
+      errors.push(p.error([...lp, "op"], def.type === "list" ? `${leaf.fact} is a list: use includes_any or includes_none` : `includes_any and includes_none are for list facts such as covered_by`));
+      continue;
+    }
+    const ordered = leaf.op === "lt" || leaf.op === "lte" || leaf.op === "gt" || leaf.op === "gte";
+    const values = (isList ? threshold : [threshold]) as unknown[];
+    for (const value of values) {
+      const want = def.type === "boolean" ? "boolean" : def.type === "integer" || def.type === "number" ? "number" : "string";
+      if (typeof value !== want) {
+        errors.push(p.error([...lp, leaf.param ? "param" : "value"], `${leaf.fact} is a ${def.type}; ${JSON.stringify(value)} is not`));
+      } else if (def.values && !def.values.includes(String(value))) {
+        errors.push(p.error([...lp, leaf.param ? "param" : "value"], `"${value}" is not a value of ${leaf.fact} (${def.values.join(", ")})`));
+      }
+    }
+    if (ordered && !(def.type === "integer" || def.type === "number" || def.type === "date")) {
+      errors.push(p.error([...lp, "op"], `${leaf.op} needs a number; ${leaf.fact} is a ${def.type}`));
+    }
+  }
+}
+
 function checkCriterion(
   crit: Criterion,
   at: Path,
@@ -304,46 +347,8 @@ function checkCriterion(
   p: Parsed,
   errors: RuleError[],
 ) {
-  const checkTest = (test: Test, tpath: Path) => {
-    for (const { leaf, path } of leafTests(test)) {
-      const lp = [...tpath, ...path];
-      const def = facts.get(leaf.fact);
-      if (!def || leaf.fact === "birth_date") {
-        errors.push(p.error([...lp, "fact"], `unknown fact "${leaf.fact}"${leaf.fact === "birth_date" ? "; rules test age, which is computed from birth_date" : ""}`));
-        continue;
-      }
-      const threshold = leaf.param !== undefined ? parameters[leaf.param]?.value : leaf.value;
-      if (leaf.param !== undefined && !(leaf.param in parameters)) {
-        errors.push(p.error([...lp, "param"], `no parameter "${leaf.param}" in this version's parameters:`));
-        continue;
-      }
-      const isList = Array.isArray(threshold);
-      const listOp = leaf.op === "in" || leaf.op === "not_in" || leaf.op === "includes_any" || leaf.op === "includes_none";
-      if (listOp !== isList) {
-        errors.push(p.error([...lp, "op"], listOp ? `${leaf.op} compares with a list of values` : `${leaf.op} compares with one value, not a list`));
-        continue;
-      }
-      if ((leaf.op === "includes_any" || leaf.op === "includes_none") !== (def.type === "list")) {
-        errors.push(p.error([...lp, "op"], def.type === "list" ? `${leaf.fact} is a list: use includes_any or includes_none` : `includes_any and includes_none are for list facts such as covered_by`));
-        continue;
-      }
-      const ordered = leaf.op === "lt" || leaf.op === "lte" || leaf.op === "gt" || leaf.op === "gte";
-      const values = (isList ? threshold : [threshold]) as unknown[];
-      for (const value of values) {
-        const want = def.type === "boolean" ? "boolean" : def.type === "integer" || def.type === "number" ? "number" : "string";
-        if (typeof value !== want) {
-          errors.push(p.error([...lp, leaf.param ? "param" : "value"], `${leaf.fact} is a ${def.type}; ${JSON.stringify(value)} is not`));
-        } else if (def.values && !def.values.includes(String(value))) {
-          errors.push(p.error([...lp, leaf.param ? "param" : "value"], `"${value}" is not a value of ${leaf.fact} (${def.values.join(", ")})`));
-        }
-      }
-      if (ordered && !(def.type === "integer" || def.type === "number" || def.type === "date")) {
-        errors.push(p.error([...lp, "op"], `${leaf.op} needs a number; ${leaf.fact} is a ${def.type}`));
-      }
-    }
-  };
-  if (crit.test) checkTest(crit.test, [...at, "test"]);
-  if (crit.when) checkTest(crit.when, [...at, "when"]);
+  if (crit.test) checkTest(crit.test, [...at, "test"], parameters, facts, p, errors);
+  if (crit.when) checkTest(crit.when, [...at, "when"], parameters, facts, p, errors);
   // Every threshold is sourced: by the criterion itself or by the parameters it reads.
   const leaves = [...(crit.test ? leafTests(crit.test) : []), ...(crit.when ? leafTests(crit.when) : [])];
   const literal = leaves.some(({ leaf }) => leaf.param === undefined);

@@ -36,7 +36,6 @@ export const TextSchema = z
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-export { CATEGORIES };
 
 export const LeafTestSchema = z
   .object({

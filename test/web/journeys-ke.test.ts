@@ -4,24 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import swWording from "../../src/interview/wording/sw";
 import sw from "../../web/src/i18n/sw";
 import { answerAll, answerQuestion, baseUrl, currentFact, expectAccessible, group, launch, pageErrors, phone, shot } from "./browser";
+import { startSwahili, tailor } from "./kenya";
 
-// A 45-year-old self-employed tailor in Kisumu.
-const tailor = {
-  age: 45,
-  worker_type: "self_employed",
-  residency_status: "citizen",
-  region: "kisumu",
-  covered_by: [] as string[],
-  receives_pension: false,
-  in_poverty_registry: false,
-  income_tax_payer: false,
-  has_national_id: true,
-  sex: "female",
-  is_pregnant: false,
-  has_disability: false,
-  household_severe_disability: false,
-  monthly_income: 9000,
-};
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,11 +15,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function startSwahili(page: Page) {
-  await page.goto(`${baseUrl()}/`);
-  await page.locator('a[hreflang="sw"][href*="country=ke"]').click();
-  await page.locator("main form.question").waitFor();
-}
 
 async function expectKenyanResults(page: Page) {
   const now = await group(page, "now");

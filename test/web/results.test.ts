@@ -2,16 +2,12 @@
  * The results as members found them: the short answer first with one large action per scheme, the rest folded,
  * sources behind a toggle, her own currency sign, how many questions are left, and what follows from "I don't know".
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import sw from "../../web/src/i18n/sw";
 import { answerAll, baseUrl, currentFact, expectAccessible, launch, pageErrors, phone } from "./browser";
+import { startSwahili, tailor } from "./kenya";
 
-const tailor = {
-  age: 45, worker_type: "self_employed", residency_status: "citizen", region: "kisumu", covered_by: [] as string[], receives_pension: false,
-  in_poverty_registry: false, income_tax_payer: false, has_national_id: true, sex: "female", is_pregnant: false, has_disability: false,
-  household_severe_disability: false, monthly_income: 9000, cares_for_orphan_or_vulnerable_child: false,
-};
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,11 +17,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function startSwahili(page: Page) {
-  await page.goto(`${baseUrl()}/`);
-  await page.locator('a[hreflang="sw"][href*="country=ke"]').click();
-  await page.locator("main form.question").waitFor();
-}
 
 describe("results, short answer first (Kenya, Kiswahili)", () => {
   it("leads with what she can do, each with one large action button, and folds the rest", async () => {

@@ -11,6 +11,7 @@ import { COUNTRIES } from "../../src/rules/generated/countries";
 import { dirOf, en, fill, type Messages } from "./i18n";
 import { loadMessages } from "./i18n/load";
 import "./app.css";
+import { ErrorScreen } from "./ui/error";
 import { Home } from "./ui/home";
 import { Frame } from "./ui/page";
 import { FlowScreen, flowModel } from "./ui/screen";
@@ -120,14 +121,7 @@ function packMissing(cc: string, lang: string) {
   setLang(lang);
   render(
     <Frame m={m} offline={navigator.onLine ? undefined : m.offline.offline}>
-      <main id="main">
-        <h1>{fill(m.offline.pack_missing, { country: country ? (country.name[lang] ?? country.name.en) : cc })}</h1>
-        <p>
-          <a class="button primary" href="/">
-            {m.errors.go_home}
-          </a>
-        </p>
-      </main>
+      <ErrorScreen m={m} message={fill(m.offline.pack_missing, { country: country ? (country.name[lang] ?? country.name.en) : cc })} />
     </Frame>,
     root,
   );

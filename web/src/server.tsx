@@ -1,12 +1,9 @@
 /**
  * The member's pages rendered on the server, for the Worker (browsers without JavaScript, first loads): the same
- * screens as the browser app, as full HTML documents. It has the shape src/http/pages.ts declares (checked where
- * src/index.ts joins the two); web/ never imports the HTTP layer.
+ * screens as the browser app, as full HTML documents, implementing src/present/pages.ts.
  */
 import { render } from "preact-render-to-string";
-import type { CompiledPack } from "../../src/engine/compile";
-import type { Evaluation } from "../../src/engine/types";
-import type { InterviewState, Screen } from "../../src/interview";
+import type { InterviewPage, PageRenderer } from "../../src/present/pages";
 import { COUNTRIES } from "../../src/rules/generated/countries";
 import { messagesFor } from "./i18n/all";
 import { Home } from "./ui/home";
@@ -15,16 +12,8 @@ import { Frame } from "./ui/page";
 import { FlowScreen, flowModel } from "./ui/screen";
 import { shell } from "./ui/shell";
 
-export interface InterviewPage {
-  engine: CompiledPack;
-  state: InterviewState;
-  screen: Screen;
-  evaluation: Evaluation;
-  date: string;
-}
-
-export const pages = {
-  home(lang: string): string {
+export const pages: PageRenderer = {
+  home(lang) {
     const m = messagesFor(lang);
     const body = render(
       <Frame m={m}>
@@ -34,7 +23,7 @@ export const pages = {
     return shell({ lang, title: m.app_title, body, boot: { page: "home", lang } });
   },
 
-  interview({ engine, state, screen, evaluation, date }: InterviewPage): string {
+  interview({ engine, state, screen, evaluation, date }: InterviewPage) {
     const m = messagesFor(state.lang);
     const model = flowModel({ m, engine, state, date, onPhone: false, forced: screen, evaluation });
     const body = render(
@@ -45,7 +34,7 @@ export const pages = {
     return shell({ lang: state.lang, title: m.app_title, body, boot: { page: "flow", lang: state.lang, flow: { state, screen } } });
   },
 
-  error(status: number, lang: string): string {
+  error(status, lang) {
     const m = messagesFor(lang);
     const body = render(
       <Frame m={m}>

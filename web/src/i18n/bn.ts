@@ -19,7 +19,6 @@ const bn: Messages = {
   yes: "হ্যাঁ",
   no: "না",
   not_answered: "উত্তর দেওয়া হয়নি",
-  question_of: "প্রশ্ন {n}",
   question_of_about: "প্রশ্ন {n}, প্রায় {total}টির মধ্যে",
   error_prefix: "অনুগ্রহ করে আপনার উত্তরটি দেখে নিন:",
   birth_date_instead: "অথবা আপনার জন্মতারিখ দিন",

@@ -22,7 +22,6 @@ const en = {
   yes: "Yes",
   no: "No",
   not_answered: "Not answered",
-  question_of: "Question {n}",
   question_of_about: "Question {n} of about {total}",
   error_prefix: "Please check your answer:",
   birth_date_instead: "Or give your date of birth",

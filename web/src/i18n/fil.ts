@@ -19,7 +19,6 @@ const fil: Messages = {
   yes: "Oo",
   no: "Hindi",
   not_answered: "Walang sagot",
-  question_of: "Tanong {n}",
   question_of_about: "Tanong {n} sa humigit-kumulang {total}",
   error_prefix: "Pakitingnan ang iyong sagot:",
   birth_date_instead: "O ilagay ang iyong petsa ng kapanganakan",

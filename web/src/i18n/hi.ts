@@ -19,7 +19,6 @@ const hi: Messages = {
   yes: "हाँ",
   no: "नहीं",
   not_answered: "जवाब नहीं दिया",
-  question_of: "सवाल {n}",
   question_of_about: "सवाल {n}, लगभग {total} में से",
   error_prefix: "कृपया अपना जवाब जाँच लें:",
   birth_date_instead: "या अपनी जन्म तारीख़ लिखें",

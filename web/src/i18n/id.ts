@@ -19,7 +19,6 @@ const id: Messages = {
   yes: "Ya",
   no: "Tidak",
   not_answered: "Belum dijawab",
-  question_of: "Pertanyaan {n}",
   question_of_about: "Pertanyaan {n} dari sekitar {total}",
   error_prefix: "Mohon periksa jawaban Anda:",
   birth_date_instead: "Atau isi tanggal lahir Anda",

@@ -19,7 +19,6 @@ const ne: Messages = {
   yes: "हो",
   no: "होइन",
   not_answered: "उत्तर दिइएको छैन",
-  question_of: "प्रश्न {n}",
   question_of_about: "प्रश्न {n}, करिब {total} मध्ये",
   error_prefix: "कृपया आफ्नो उत्तर जाँच्नुहोस्:",
   birth_date_instead: "वा आफ्नो जन्म मिति लेख्नुहोस्",

@@ -19,7 +19,6 @@ const sw: Messages = {
   yes: "Ndiyo",
   no: "Hapana",
   not_answered: "Haijajibiwa",
-  question_of: "Swali la {n}",
   question_of_about: "Swali la {n} kati ya takriban {total}",
   error_prefix: "Tafadhali angalia jibu lako:",
   birth_date_instead: "Au andika tarehe yako ya kuzaliwa",

@@ -19,7 +19,6 @@ const th: Messages = {
   yes: "ใช่",
   no: "ไม่ใช่",
   not_answered: "ยังไม่ได้ตอบ",
-  question_of: "คำถามที่ {n}",
   question_of_about: "คำถามที่ {n} จากประมาณ {total}",
   error_prefix: "กรุณาตรวจสอบคำตอบ:",
   birth_date_instead: "หรือใส่วันเกิดของคุณ",

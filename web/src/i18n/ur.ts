@@ -19,7 +19,6 @@ const ur: Messages = {
   yes: "جی ہاں",
   no: "جی نہیں",
   not_answered: "جواب نہیں دیا",
-  question_of: "سوال {n}",
   question_of_about: "سوال {n}، تقریباً {total} میں سے",
   error_prefix: "براہ کرم اپنا جواب دیکھ لیں:",
   birth_date_instead: "یا اپنی تاریخ پیدائش لکھیں",

@@ -1,6 +1,7 @@
 /**
- * The pages the HTTP layer serves to people, declared here and implemented in web/ (the same Preact screens the
- * browser app renders). Only the Worker's entry point joins the two, so nothing in src/ imports web/.
+ * The pages the HTTP layer serves to people: declared here, beside the content they show, so that both sides can
+ * name them — src/http uses them, web/ implements them (the same Preact screens the browser app renders), and only
+ * the Worker's entry point joins the two. Neither imports the other.
  */
 import type { CompiledPack } from "../engine/compile";
 import type { Evaluation } from "../engine/types";
