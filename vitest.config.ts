@@ -31,7 +31,7 @@ export default defineConfig({
           cloudflareTest({
             main: "./src/index.ts",
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: { TEST_MIGRATIONS: migrations, COUNTS_FLUSH_MS: "0" } },
+            miniflare: { bindings: { TEST_MIGRATIONS: migrations, COUNTS_FLUSH_MS: "0", MEMBER_KEY_SECRET: "test-only-member-key-secret" } },
           }),
         ],
         test: {

@@ -6,6 +6,7 @@ declare global {
       DB: D1Database;
       TEST_MIGRATIONS: D1Migration[];
       COUNTS_FLUSH_MS: string;
+      MEMBER_KEY_SECRET: string;
     }
   }
 }

@@ -3,7 +3,7 @@
  * Migrations are generated from this file by `npm run db:generate` into src/db/migrations/.
  */
 import { STATUSES } from "../engine/enums";
-import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** Checks made, per day and country. */
 export const dailyChecks = sqliteTable(
@@ -27,4 +27,301 @@ export const schemeResultCounts = sqliteTable(
     count: integer("count").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.country, t.scheme, t.status] })],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// The organizer's workspace: networks and clusters, accounts and roles, sessions, the member registry with
+// consent, screenings, enrollments, follow-ups and the audit log. Personal data lives only in `members`,
+// `consents` (who recorded it, her receipt), `screenings.facts` and `users`; erasure deletes a member's rows in
+// every table that names her (src/members/erase.ts keeps the list).
+// Ids are random text; dates are ISO `YYYY-MM-DD`; times are ISO timestamps (UTC).
+// ---------------------------------------------------------------------------------------------------------------
+
+export const ROLES = ["network_admin", "organizer", "advocate"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const networks = sqliteTable("networks", {
+  id: text("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  /** The country whose rule pack screens its members. */
+  country: text("country").notNull(),
+  /** The network's languages, as a JSON array (the first is its default). */
+  languages: text("languages").notNull(),
+  created_at: text("created_at").notNull(),
+});
+
+export const clusters = sqliteTable(
+  "clusters",
+  {
+    id: text("id").primaryKey(),
+    network_id: text("network_id").notNull().references(() => networks.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    /** The `region` fact value of the place, where the country's pack knows regions. */
+    region: text("region"),
+  },
+  (t) => [uniqueIndex("clusters_network_code").on(t.network_id, t.code)],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    network_id: text("network_id").notNull().references(() => networks.id),
+    email: text("email").unique(),
+    /** International form (+254…). */
+    phone: text("phone").unique(),
+    display_name: text("display_name").notNull(),
+    /** `pbkdf2_sha256$<iterations>$<salt b64>$<hash b64>`. */
+    password_hash: text("password_hash").notNull(),
+    lang: text("lang").notNull(),
+    status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
+    created_at: text("created_at").notNull(),
+    last_sign_in_at: text("last_sign_in_at"),
+  },
+  (t) => [index("users_network").on(t.network_id)],
+);
+
+/** A role on a whole network (cluster_id null) or on one cluster, valid from/to the given dates. */
+export const roleGrants = sqliteTable(
+  "role_grants",
+  {
+    id: text("id").primaryKey(),
+    user_id: text("user_id").notNull().references(() => users.id),
+    network_id: text("network_id").notNull().references(() => networks.id),
+    role: text("role", { enum: ROLES }).notNull(),
+    cluster_id: text("cluster_id").references(() => clusters.id),
+    valid_from: text("valid_from").notNull(),
+    valid_to: text("valid_to"),
+    granted_by: text("granted_by"),
+    created_at: text("created_at").notNull(),
+    withdrawn_at: text("withdrawn_at"),
+  },
+  (t) => [index("role_grants_user").on(t.user_id)],
+);
+
+/** Sessions by the SHA-256 of their random id: a copy of the table cannot be used to sign in. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id_hash: text("id_hash").primaryKey(),
+    user_id: text("user_id").notNull().references(() => users.id),
+    created_at: text("created_at").notNull(),
+    idle_expires_at: text("idle_expires_at").notNull(),
+    absolute_expires_at: text("absolute_expires_at").notNull(),
+  },
+  (t) => [index("sessions_user").on(t.user_id)],
+);
+
+/** Failed sign-ins per account or per address, in a sliding window. */
+export const signInFailures = sqliteTable("sign_in_failures", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  window_start: text("window_start").notNull(),
+  locked_until: text("locked_until"),
+});
+
+/** Single-use invitations to join a network with a role; only the token's hash is kept. */
+export const invitations = sqliteTable("invitations", {
+  token_hash: text("token_hash").primaryKey(),
+  network_id: text("network_id").notNull().references(() => networks.id),
+  role: text("role", { enum: ROLES }).notNull(),
+  /** JSON array of cluster ids (empty for a network-wide role). */
+  cluster_ids: text("cluster_ids").notNull(),
+  created_by: text("created_by").notNull(),
+  created_at: text("created_at").notNull(),
+  expires_at: text("expires_at").notNull(),
+  used_at: text("used_at"),
+  used_by: text("used_by"),
+});
+
+export const CONSENT_STATES = ["given", "withdrawn"] as const;
+
+export const members = sqliteTable(
+  "members",
+  {
+    id: text("id").primaryKey(),
+    network_id: text("network_id").notNull().references(() => networks.id),
+    cluster_id: text("cluster_id").notNull().references(() => clusters.id),
+    /** The network's own member number, unique in the network. */
+    member_no: text("member_no").notNull(),
+    name: text("name").notNull(),
+    /** Lower-cased, accents folded: what name search matches. */
+    name_key: text("name_key").notNull(),
+    phone: text("phone"),
+    lang: text("lang").notNull(),
+    /** Her facts in the one vocabulary, as JSON (checked by the facts gate). */
+    facts: text("facts").notNull().default("{}"),
+    /** From her latest consent: whether she may be counted in anonymous statistics. */
+    consent_state: text("consent_state", { enum: CONSENT_STATES }).notNull(),
+    stats_consent: integer("stats_consent", { mode: "boolean" }).notNull(),
+    created_at: text("created_at").notNull(),
+    created_by: text("created_by").notNull(),
+    updated_at: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("members_network_no").on(t.network_id, t.member_no),
+    index("members_cluster_name").on(t.cluster_id, t.name_key, t.id),
+    index("members_network_name").on(t.network_id, t.name_key, t.id),
+    index("members_network_phone").on(t.network_id, t.phone),
+  ],
+);
+
+export const CONSENT_PURPOSES = ["screening", "follow_up", "contact", "statistics"] as const;
+export const CONSENT_METHODS = ["signed", "thumbprint", "spoken_witnessed", "own_phone"] as const;
+export const WITHDRAWAL_CHANNELS = ["organizer", "phone_call", "sms", "paper", "in_person"] as const;
+export const WITHDRAWAL_EFFECTS = ["stop_contact", "stop_follow_up", "leave_statistics", "erase"] as const;
+
+/** Consent on the shape of ISO/IEC TS 27560: fixed once given; a correction is a new record. */
+export const consents = sqliteTable(
+  "consents",
+  {
+    id: text("id").primaryKey(),
+    member_id: text("member_id").notNull().references(() => members.id),
+    notice_version: text("notice_version").notNull(),
+    notice_lang: text("notice_lang").notNull(),
+    /** JSON array of CONSENT_PURPOSES. */
+    purposes: text("purposes").notNull(),
+    method: text("method", { enum: CONSENT_METHODS }).notNull(),
+    /** For spoken consent: who witnessed it (a name, as on the paper form). */
+    witness: text("witness"),
+    given_on: text("given_on").notNull(),
+    recorded_by: text("recorded_by").notNull(),
+    recorded_at: text("recorded_at").notNull(),
+    /** Six characters read back to her as her receipt. */
+    receipt_code: text("receipt_code").notNull(),
+    withdrawn_on: text("withdrawn_on"),
+    withdrawal_channel: text("withdrawal_channel", { enum: WITHDRAWAL_CHANNELS }),
+    withdrawal_effect: text("withdrawal_effect", { enum: WITHDRAWAL_EFFECTS }),
+  },
+  (t) => [index("consents_member").on(t.member_id)],
+);
+
+/** A screening: the facts used, the date, the rules and, per scheme, the outcome as ids. */
+export const screenings = sqliteTable(
+  "screenings",
+  {
+    id: text("id").primaryKey(),
+    member_id: text("member_id").notNull().references(() => members.id),
+    network_id: text("network_id").notNull(),
+    country: text("country").notNull(),
+    /** The date the rules were applied on. */
+    date: text("date").notNull(),
+    lang: text("lang").notNull(),
+    facts: text("facts").notNull(),
+    rules_version: text("rules_version").notNull(),
+    recorded_by: text("recorded_by").notNull(),
+    recorded_at: text("recorded_at").notNull(),
+  },
+  (t) => [index("screenings_member").on(t.member_id, t.recorded_at)],
+);
+
+/** Per screening and scheme: status, version and the ids of criteria that failed or were unknown. */
+export const screeningResults = sqliteTable(
+  "screening_results",
+  {
+    screening_id: text("screening_id").notNull().references(() => screenings.id),
+    member_id: text("member_id").notNull(),
+    scheme: text("scheme").notNull(),
+    status: text("status", { enum: STATUSES }).notNull(),
+    rule_version: text("rule_version").notNull(),
+    version_hash: text("version_hash").notNull(),
+    /** JSON arrays of criterion ids. */
+    failed: text("failed").notNull(),
+    unknown: text("unknown").notNull(),
+    /** 1 on the member's latest screening: "current eligibility" is then one indexed filter. */
+    latest: integer("latest", { mode: "boolean" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.screening_id, t.scheme] }), index("screening_results_latest").on(t.member_id, t.latest, t.scheme), index("screening_results_scheme").on(t.scheme, t.latest, t.status)],
+);
+
+export const ENROLLMENT_STATES = ["not_started", "gathering_documents", "ready_to_apply", "applied", "enrolled", "rejected", "appealed", "lapsed", "exited", "declined"] as const;
+export const VERIFICATIONS = ["member_says", "document_seen", "registry_confirmed"] as const;
+export const BARRIERS = ["contribution_unaffordable", "documents_missing", "office_too_far", "no_information", "contractor_refused", "not_recognised_as_worker", "no_phone_or_digital_access", "distrust", "other"] as const;
+
+export const enrollments = sqliteTable(
+  "enrollments",
+  {
+    member_id: text("member_id").notNull().references(() => members.id),
+    scheme: text("scheme").notNull(),
+    network_id: text("network_id").notNull(),
+    cluster_id: text("cluster_id").notNull(),
+    state: text("state", { enum: ENROLLMENT_STATES }).notNull(),
+    /** The date the current state began (as it happened, may be backdated). */
+    since: text("since").notNull(),
+    verification: text("verification", { enum: VERIFICATIONS }),
+    barrier: text("barrier", { enum: BARRIERS }),
+    updated_at: text("updated_at").notNull(),
+    /** Bumped by every move: a move names the version it read, so two organizers cannot both move a case. */
+    version: integer("version").notNull().default(1),
+    /** The event of the latest move (a batch's later statements check it to know the move was written). */
+    last_event_id: text("last_event_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.member_id, t.scheme] }), index("enrollments_cluster_state").on(t.cluster_id, t.state, t.since), index("enrollments_network_scheme").on(t.network_id, t.scheme, t.state)],
+);
+
+export const enrollmentEvents = sqliteTable(
+  "enrollment_events",
+  {
+    id: text("id").primaryKey(),
+    member_id: text("member_id").notNull().references(() => members.id),
+    scheme: text("scheme").notNull(),
+    from_state: text("from_state", { enum: ENROLLMENT_STATES }),
+    to_state: text("to_state", { enum: ENROLLMENT_STATES }).notNull(),
+    occurred_on: text("occurred_on").notNull(),
+    recorded_at: text("recorded_at").notNull(),
+    recorded_by: text("recorded_by").notNull(),
+    verification: text("verification", { enum: VERIFICATIONS }),
+    barrier: text("barrier", { enum: BARRIERS }),
+  },
+  (t) => [index("enrollment_events_member").on(t.member_id, t.scheme, t.recorded_at)],
+);
+
+export const TASK_KINDS = ["documents", "check_outcome", "renewal"] as const;
+
+/** Follow-ups: documents to gather, an outcome to check, a renewal. */
+export const tasks = sqliteTable(
+  "tasks",
+  {
+    id: text("id").primaryKey(),
+    member_id: text("member_id").notNull().references(() => members.id),
+    network_id: text("network_id").notNull(),
+    cluster_id: text("cluster_id").notNull(),
+    scheme: text("scheme").notNull(),
+    kind: text("kind", { enum: TASK_KINDS }).notNull(),
+    due_on: text("due_on").notNull(),
+    status: text("status", { enum: ["open", "done", "cancelled"] }).notNull(),
+    created_at: text("created_at").notNull(),
+    done_at: text("done_at"),
+  },
+  (t) => [index("tasks_cluster_due").on(t.cluster_id, t.status, t.due_on), index("tasks_member").on(t.member_id)],
+);
+
+/** Keyed hashes of an erased member's number and phone: a later import cannot bring her back silently. */
+export const erasedKeys = sqliteTable(
+  "erased_keys",
+  {
+    network_id: text("network_id").notNull(),
+    key_hash: text("key_hash").notNull(),
+    erased_at: text("erased_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.network_id, t.key_hash] })],
+);
+
+/** Who viewed, changed, exported or erased what, when: ids and field names, never values. Append-only. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    network_id: text("network_id").notNull(),
+    actor_id: text("actor_id"),
+    action: text("action").notNull(),
+    entity_type: text("entity_type").notNull(),
+    entity_id: text("entity_id"),
+    /** JSON array of field names (never values). */
+    fields: text("fields").notNull().default("[]"),
+  },
+  (t) => [index("audit_network_at").on(t.network_id, t.id)],
 );

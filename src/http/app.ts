@@ -21,6 +21,11 @@ import { countryRoutes } from "./routes/countries";
 import { OPENAPI_CONFIG, renderDocs } from "./routes/docs";
 import { matrixRoutes } from "./routes/matrix";
 import { pageRoutes } from "./routes/page";
+import { adminRoutes } from "./routes/admin";
+import { memberRoutes } from "./routes/members";
+import { sessionRoutes } from "./routes/session";
+import { readSession, requireSession, sameOrigin } from "./session";
+import { SESSION_SCHEME } from "./workspace-schemas";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -69,10 +74,23 @@ export function createApp({ pages }: AppOptions) {
   });
   app.use("/api/openapi.json", etag());
 
+  // The organizer's workspace: a session where the request carries one; nothing changed from another site;
+  // each group of routes behind the capability it needs.
+  app.use(readSession);
+  for (const path of ["/api/session", "/api/members", "/api/members/*", "/api/follow-ups", "/api/invitations", "/api/invitations/*", "/api/users/*", "/api/audit", "/org/*"]) app.use(path, sameOrigin);
+  for (const path of ["/api/members", "/api/members/*", "/api/follow-ups"]) app.use(path, requireSession("members"));
+  app.use("/api/invitations", requireSession("manage_users"));
+  for (const path of ["/api/users", "/api/users/*"]) app.use(path, requireSession("manage_users"));
+  app.use("/api/audit", requireSession("read_audit"));
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", SESSION_SCHEME);
+
   app.route("/", checkRoutes);
   app.route("/", countRoutes);
   app.route("/", countryRoutes);
   app.route("/", matrixRoutes);
+  app.route("/", sessionRoutes);
+  app.route("/", memberRoutes);
+  app.route("/", adminRoutes);
   app.doc31("/api/openapi.json", OPENAPI_CONFIG);
   app.get("/api/docs", (c) => renderDocs(c, app.getOpenAPI31Document(OPENAPI_CONFIG)));
   app.route("/", pageRoutes);

@@ -1,11 +1,19 @@
 /** The Worker's bindings and the per-request variables the middleware sets. */
 import type { Db } from "../db/queries";
 import type { PageRenderer } from "../present/pages";
+import type { SessionUser } from "../db/accounts";
 
 export interface Bindings {
   DB: D1Database;
   /** Milliseconds anonymous check counts wait in memory before one write to D1 (default 1000; tests use 0). */
   COUNTS_FLUSH_MS?: string;
+  /**
+   * Secret key for the keyed hashes of erased members' numbers and phones (a Worker secret:
+   * `wrangler secret put MEMBER_KEY_SECRET`; locally `.dev.vars`, written by `npm start` if missing).
+   */
+  MEMBER_KEY_SECRET?: string;
+  /** "1" only where demo data may be seeded (never set on a deployment). */
+  DEMO?: string;
 }
 
 export interface AppEnv {
@@ -18,5 +26,9 @@ export interface AppEnv {
     /** The member's pages, rendered by web/ and joined in at the entry point. */
     pages: PageRenderer;
     secureHeadersNonce?: string;
+    /** The signed-in user and her grants, when the request carries a live session. */
+    session?: SessionUser;
+    /** SHA-256 of the session id, to end it. */
+    sessionHash?: string;
   };
 }

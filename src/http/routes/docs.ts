@@ -26,6 +26,7 @@ export const OPENAPI_CONFIG = {
   tags: [
     { name: "check", description: "Eligibility checks" },
     { name: "open data", description: "Rule packs and the policy matrix, for anyone to build on" },
+    { name: "workspace", description: "The organizer's workspace: sessions, members, consent, screenings, enrollments, follow-ups, users and the audit log. Needs the session cookie; a member outside your clusters is a 404." },
   ],
 };
 
