@@ -18,7 +18,7 @@ mkdirSync("web/dist", { recursive: true });
 
 const migrations = await readD1Migrations("src/db/migrations");
 
-const PURE = ["test/engine/**/*.test.ts", "test/contract/**/*.test.ts", "test/interview/**/*.test.ts", "test/rules/**/*.test.ts", "test/present/**/*.test.ts", "test/arch/**/*.test.ts"];
+const PURE = ["test/engine/**/*.test.ts", "test/members/**/*.test.ts", "test/auth/**/*.test.ts", "test/contract/**/*.test.ts", "test/interview/**/*.test.ts", "test/rules/**/*.test.ts", "test/present/**/*.test.ts", "test/arch/**/*.test.ts"];
 
 export default defineConfig({
   test: {
@@ -38,6 +38,8 @@ export default defineConfig({
           name: "workers",
           include: ["test/http/**/*.test.ts", "test/db/**/*.test.ts"],
           setupFiles: ["./test/apply-migrations.ts"],
+          // Generous: a loaded 2-core machine runs the Worker several times slower; no test asserts a duration.
+          testTimeout: 60_000,
         },
       },
     ],

@@ -246,49 +246,48 @@ export interface RecordMove {
  */
 export async function recordMove(db: Db, r: RecordMove): Promise<boolean> {
   const { member, scheme, move } = r;
-  const values = {
-    member_id: member.id,
-    scheme,
-    network_id: member.network_id,
-    cluster_id: member.cluster_id,
-    state: move.to,
-    since: move.occurred_on,
-    verification: move.to === "enrolled" ? move.verification ?? null : null,
-    barrier: move.barrier ?? null,
-    updated_at: r.now,
-    version: 1,
-    last_event_id: r.event_id,
-  };
-  const guard = r.version === undefined ? sql`NOT EXISTS (SELECT 1 FROM enrollments WHERE member_id = ${member.id} AND scheme = ${scheme})` : sql`EXISTS (SELECT 1 FROM enrollments WHERE member_id = ${member.id} AND scheme = ${scheme} AND version = ${r.version})`;
+  const d1 = db.$client;
+  const verification = move.to === "enrolled" ? move.verification ?? null : null;
+  const barrier = move.barrier ?? null;
   const upsert =
     r.version === undefined
-      ? db.insert(enrollments).values(values).onConflictDoNothing()
-      : db
-          .update(enrollments)
-          .set({ state: values.state, since: values.since, verification: values.verification, barrier: values.barrier, updated_at: r.now, version: r.version + 1, last_event_id: r.event_id })
-          .where(and(eq(enrollments.member_id, member.id), eq(enrollments.scheme, scheme), eq(enrollments.version, r.version)));
-  // The event, tasks and audit are written only if the upsert was: the record then names this move's event.
-  const ok = sql`EXISTS (SELECT 1 FROM enrollments WHERE member_id = ${member.id} AND scheme = ${scheme} AND last_event_id = ${r.event_id})`;
-  const results = await db.batch([
-    db.get<{ ok: number }>(sql`SELECT ${guard} AS ok`),
+      ? d1
+          .prepare("INSERT INTO enrollments (member_id, scheme, network_id, cluster_id, state, since, verification, barrier, updated_at, version, last_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT DO NOTHING")
+          .bind(member.id, scheme, member.network_id, member.cluster_id, move.to, move.occurred_on, verification, barrier, r.now, r.event_id)
+      : d1
+          .prepare("UPDATE enrollments SET state = ?, since = ?, verification = ?, barrier = ?, updated_at = ?, version = version + 1, last_event_id = ? WHERE member_id = ? AND scheme = ? AND version = ?")
+          .bind(move.to, move.occurred_on, verification, barrier, r.now, r.event_id, member.id, scheme, r.version);
+  // The event, follow-ups and audit entry are written only if the upsert was: the record then names this move's event.
+  const ok = "EXISTS (SELECT 1 FROM enrollments WHERE member_id = ? AND scheme = ? AND last_event_id = ?)";
+  const okArgs = [member.id, scheme, r.event_id];
+  const stmts: D1PreparedStatement[] = [
     upsert,
-    db.run(
-      sql`INSERT INTO enrollment_events (id, member_id, scheme, from_state, to_state, occurred_on, recorded_at, recorded_by, verification, barrier) SELECT ${r.event_id}, ${member.id}, ${scheme}, ${r.from}, ${move.to}, ${move.occurred_on}, ${r.now}, ${r.by}, ${values.verification}, ${values.barrier} WHERE ${ok}`,
-    ),
-    ...(r.close.length
-      ? [db.run(sql`UPDATE tasks SET status = 'done', done_at = ${r.now} WHERE member_id = ${member.id} AND scheme = ${scheme} AND status = 'open' AND kind IN (${sql.join(r.close.map((k) => sql`${k}`), sql`, `)}) AND ${ok}`)]
-      : []),
-    ...r.open.map((t) =>
-      db.run(
-        sql`INSERT INTO tasks (id, member_id, network_id, cluster_id, scheme, kind, due_on, status, created_at) SELECT ${t.id}, ${member.id}, ${member.network_id}, ${member.cluster_id}, ${scheme}, ${t.kind}, ${t.due_on}, 'open', ${r.now} WHERE ${ok}`,
-      ),
-    ),
-    db.run(
-      sql`INSERT INTO audit_log (at, network_id, actor_id, action, entity_type, entity_id, fields) SELECT ${r.auditEntry.at}, ${r.auditEntry.network_id}, ${r.auditEntry.actor_id}, ${r.auditEntry.action}, ${r.auditEntry.entity_type}, ${r.auditEntry.entity_id ?? null}, ${JSON.stringify(r.auditEntry.fields ?? [])} WHERE ${ok}`,
-    ),
-  ]);
-  const guardRow = results[0] as { ok: number } | undefined;
-  return !!guardRow?.ok;
+    d1
+      .prepare(`INSERT INTO enrollment_events (id, member_id, scheme, from_state, to_state, occurred_on, recorded_at, recorded_by, verification, barrier) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${ok}`)
+      .bind(r.event_id, member.id, scheme, r.from, move.to, move.occurred_on, r.now, r.by, verification, barrier, ...okArgs),
+  ];
+  if (r.close.length) {
+    stmts.push(
+      d1
+        .prepare(`UPDATE tasks SET status = 'done', done_at = ? WHERE member_id = ? AND scheme = ? AND status = 'open' AND kind IN (${r.close.map(() => "?").join(", ")}) AND ${ok}`)
+        .bind(r.now, member.id, scheme, ...r.close, ...okArgs),
+    );
+  }
+  for (const t of r.open) {
+    stmts.push(
+      d1
+        .prepare(`INSERT INTO tasks (id, member_id, network_id, cluster_id, scheme, kind, due_on, status, created_at) SELECT ?, ?, ?, ?, ?, ?, ?, 'open', ? WHERE ${ok}`)
+        .bind(t.id, member.id, member.network_id, member.cluster_id, scheme, t.kind, t.due_on, r.now, ...okArgs),
+    );
+  }
+  const a = r.auditEntry;
+  stmts.push(
+    d1
+      .prepare(`INSERT INTO audit_log (at, network_id, actor_id, action, entity_type, entity_id, fields) SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${ok}`)
+      .bind(a.at, a.network_id, a.actor_id, a.action, a.entity_type, a.entity_id ?? null, JSON.stringify(a.fields ?? []), ...okArgs),
+  );
+  const results = await d1.batch(stmts);
+  return (results[0]!.meta.changes ?? 0) > 0;
 }
 
 export async function closeTask(db: Db, memberId: string, taskId: string, now: string, auditEntry: AuditEntry): Promise<boolean> {

@@ -5,7 +5,7 @@ import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type { SchemeResult } from "../engine/types";
 import { dailyChecks, schemeResultCounts } from "./schema";
 
-export type Db = DrizzleD1Database<Record<string, never>>;
+export type Db = DrizzleD1Database<Record<string, never>> & { $client: D1Database };
 
 /** D1 binds at most 100 parameters per statement; a result row binds 5 (day, country, scheme, status, count). */
 const ROWS_PER_STATEMENT = 20;

@@ -16,7 +16,7 @@ export function problemResponse(c: Context<AppEnv>, p: Problem) {
   c.header("Cache-Control", PRIVATE_CACHE);
   if (p.status === 400) {
     const lang = c.var.session?.user.lang ?? "en";
-    const issues = p.facts ? factIssues(p.facts, lang).map((i) => ({ ...i, path: `facts.${i.path}` })) : p.issues;
+    const issues = p.facts ? factIssues(p.facts, lang) : p.issues;
     return c.json(errorBody(p.code, p.message, issues), 400);
   }
   return c.json(errorBody(p.code, p.message, undefined, "params" in p && p.params ? { params: p.params } : undefined), p.status);

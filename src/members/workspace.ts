@@ -103,7 +103,7 @@ function factsProblem(issues: FactIssue[]): Problem {
     status: 400,
     code: "invalid_request",
     message: "Some facts are not valid; see issues.",
-    issues: issues.map((i) => ({ path: ["facts", ...i.path].join("."), code: i.code, message: i.code, ...(i.params ? { params: i.params } : {}) })),
+    issues: issues.map((i) => ({ path: i.path.join("."), code: i.code, message: i.code, ...(i.params ? { params: i.params } : {}) })),
     facts: issues,
   };
 }

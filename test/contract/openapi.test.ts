@@ -21,13 +21,17 @@ describe("the OpenAPI document", () => {
     expect(await lint(doc)).toEqual([]);
   });
 
-  it("names every operation, and declares public routes as needing no credentials", () => {
+  it("names every operation; public routes need no credentials, and every workspace route declares the session cookie", () => {
+    const PUBLIC = new Set(["POST /api/session", "POST /api/invitations/{token}/accept"]);
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
-      for (const [method, op] of Object.entries(item as Record<string, { operationId?: string; security?: unknown[] }>)) {
+      for (const [method, op] of Object.entries(item as Record<string, { operationId?: string; security?: unknown[]; tags?: string[] }>)) {
         expect(op.operationId, `${method} ${path}`).toMatch(/^[a-z][A-Za-z]+$/);
-        expect(op.security, `${method} ${path}`).toEqual([]);
+        const workspace = op.tags?.includes("workspace") && !PUBLIC.has(`${method.toUpperCase()} ${path}`);
+        expect(op.security, `${method} ${path}`).toEqual(workspace ? [{ session: [] }] : []);
       }
     }
+    expect((doc.components as { securitySchemes?: Record<string, unknown> }).securitySchemes?.session).toMatchObject({ type: "apiKey", in: "cookie" });
+    for (const required of ["/api/session", "/api/members", "/api/members/{id}", "/api/members/{id}/consents", "/api/members/{id}/screenings", "/api/members/{id}/enrollments/{scheme}", "/api/audit"]) expect(doc.paths?.[required], required).toBeDefined();
     expect(doc.servers?.length).toBeGreaterThan(0);
     expect(doc.info.license?.name).toBeTruthy();
   });
