@@ -27,6 +27,8 @@ export interface DevServerOptions {
   stateDir?: string;
   /** Worker variables, e.g. `{ COUNTS_FLUSH_MS: "1000" }`. */
   vars?: Record<string, string>;
+  /** SQL to load into the local D1 after the migrations (the demo seed for page tests and benchmarks). */
+  seedFile?: string;
 }
 
 /** The last lines wrangler printed, to show if it fails to start. */
@@ -108,6 +110,11 @@ async function startServer(port: number, inspectorPort: number, logLevel: string
   });
   if (migrate.status !== 0) {
     throw new Error(`wrangler d1 migrations apply failed (exit ${migrate.status}):\n${migrate.stdout}\n${migrate.stderr}`);
+  }
+  if (options.seedFile) {
+    if (!quiet) console.log(`Loading ${options.seedFile} into the local database…`);
+    const seed = spawnSync("sh", wrangler(["d1", "execute", "DB", "--local", "--persist-to", dir, "--file", options.seedFile]), { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 300_000 });
+    if (seed.status !== 0) throw new Error(`loading ${options.seedFile} failed (exit ${seed.status}):\n${seed.stdout}\n${seed.stderr}`);
   }
 
   const args = wrangler([

@@ -4,5 +4,6 @@
  */
 import { createApp } from "./http/app";
 import { pages } from "../web/src/server";
+import { orgPages } from "../web/src/org/pages";
 
-export default createApp({ pages });
+export default createApp({ pages, orgPages });

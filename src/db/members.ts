@@ -313,6 +313,12 @@ export async function dueTasks(db: Db, scope: NonNullable<MemberScope>, dueBy: s
   );
 }
 
+/** Open follow-ups due on or before `dueBy`, in the scope. */
+export async function countDue(db: Db, scope: NonNullable<MemberScope>, dueBy: string): Promise<number> {
+  const row = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM tasks t JOIN members m ON m.id = t.member_id WHERE t.status = 'open' AND t.due_on <= ${dueBy} AND ${scopeWhere(scope)}`);
+  return row?.n ?? 0;
+}
+
 export interface EligibleNotStarted {
   member_id: string;
   name: string;

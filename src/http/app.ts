@@ -14,6 +14,7 @@ import type { AppEnv } from "./env";
 import { errorBody, errorPage, isApi, onError } from "./errors";
 import { OPEN_DATA_CACHE, openData, requestContext } from "./middleware";
 import type { PageRenderer } from "../present/pages";
+import type { OrgPageRenderer } from "../present/org-pages";
 import { createRouter } from "./router";
 import { checkRoutes } from "./routes/check";
 import { countRoutes } from "./routes/counts";
@@ -21,6 +22,7 @@ import { countryRoutes } from "./routes/countries";
 import { OPENAPI_CONFIG, renderDocs } from "./routes/docs";
 import { matrixRoutes } from "./routes/matrix";
 import { pageRoutes } from "./routes/page";
+import { orgRoutes } from "./routes/org";
 import { adminRoutes } from "./routes/admin";
 import { memberRoutes } from "./routes/members";
 import { sessionRoutes } from "./routes/session";
@@ -35,9 +37,11 @@ const OPEN_DATA = ["/api/countries", "/api/countries/*", "/api/policy-matrix", "
 export interface AppOptions {
   /** The member's pages (web/ implements them). */
   pages: PageRenderer;
+  /** The organizer's pages (web/ implements them too). */
+  orgPages: OrgPageRenderer;
 }
 
-export function createApp({ pages }: AppOptions) {
+export function createApp({ pages, orgPages }: AppOptions) {
   const app = createRouter();
   app.use(
     secureHeaders({
@@ -57,7 +61,7 @@ export function createApp({ pages }: AppOptions) {
       xFrameOptions: "DENY",
     }),
   );
-  app.use(requestContext(pages));
+  app.use(requestContext(pages, orgPages));
   app.use(
     "/api/*",
     bodyLimit({
@@ -94,6 +98,7 @@ export function createApp({ pages }: AppOptions) {
   app.doc31("/api/openapi.json", OPENAPI_CONFIG);
   app.get("/api/docs", (c) => renderDocs(c, app.getOpenAPI31Document(OPENAPI_CONFIG)));
   app.route("/", pageRoutes);
+  app.route("/", orgRoutes);
 
   const allowed = methodsByPath(app.routes);
   app.notFound((c) => {

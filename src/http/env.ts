@@ -2,6 +2,7 @@
 import type { Db } from "../db/queries";
 import type { PageRenderer } from "../present/pages";
 import type { SessionUser } from "../db/accounts";
+import type { OrgPageRenderer } from "../present/org-pages";
 
 export interface Bindings {
   DB: D1Database;
@@ -25,6 +26,8 @@ export interface AppEnv {
     today: string;
     /** The member's pages, rendered by web/ and joined in at the entry point. */
     pages: PageRenderer;
+    /** The organizer's pages, rendered by web/ too. */
+    orgPages: OrgPageRenderer;
     secureHeadersNonce?: string;
     /** The signed-in user and her grants, when the request carries a live session. */
     session?: SessionUser;

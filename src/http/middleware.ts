@@ -5,6 +5,7 @@ import type { AppEnv } from "./env";
 import type { Db } from "../db/queries";
 import { RULES_VERSION } from "../rules/generated/countries";
 import type { PageRenderer } from "../present/pages";
+import type { OrgPageRenderer } from "../present/org-pages";
 
 /** One drizzle wrapper per D1 binding (the binding lives as long as the isolate), not one per request. */
 const wrappers = new WeakMap<D1Database, Db>();
@@ -15,11 +16,12 @@ function dbFor(binding: D1Database): Db {
 }
 
 /** Per-request variables: db, today and the page renderer. */
-export function requestContext(pages: PageRenderer): MiddlewareHandler<AppEnv> {
+export function requestContext(pages: PageRenderer, orgPages: OrgPageRenderer): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set("db", dbFor(c.env.DB));
     c.set("today", new Date().toISOString().slice(0, 10));
     c.set("pages", pages);
+    c.set("orgPages", orgPages);
     await next();
   };
 }

@@ -16,6 +16,7 @@ import { createSession, deleteSession, sessionUser, SESSION_ABSOLUTE_MS } from "
 import type { AppEnv } from "./env";
 import { errorBody, isApi } from "./errors";
 import { PRIVATE_CACHE } from "./middleware";
+import { orgFrame } from "./org-frame";
 
 const secure = (c: Context) => new URL(c.req.url).protocol === "https:";
 export const cookieName = (c: Context) => (secure(c) ? "__Host-hbw_session" : "hbw_session");
@@ -63,7 +64,7 @@ export function requireSession(capability?: Capability): MiddlewareHandler<AppEn
   return async (c, next) => {
     const s = c.var.session;
     if (!s) return deny(c, 401, "unauthenticated", "Sign in first: POST /api/session.", () => c.redirect(`/org/sign-in?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303));
-    if (capability && !can(s.principal, capability)) return deny(c, 403, "forbidden", "Your role does not allow this.");
+    if (capability && !can(s.principal, capability)) return deny(c, 403, "forbidden", "Your role does not allow this.", () => c.html(c.var.orgPages.error(orgFrame(c), 403), 403));
     await next();
   };
 }

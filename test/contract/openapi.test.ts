@@ -7,8 +7,9 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/http/app";
 import { OPENAPI_CONFIG } from "../../src/http/routes/docs";
 import { pages } from "../../web/src/server";
+import { orgPages } from "../../web/src/org/pages";
 
-const doc = createApp({ pages }).getOpenAPI31Document(OPENAPI_CONFIG);
+const doc = createApp({ pages, orgPages }).getOpenAPI31Document(OPENAPI_CONFIG);
 
 async function lint(source: unknown) {
   const config = await createConfig({ extends: ["recommended"] });

@@ -3,6 +3,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:
 import { describe, expect, it, vi } from "vitest";
 import { createApp } from "../../src/http/app";
 import { pages } from "../../web/src/server";
+import { orgPages } from "../../web/src/org/pages";
 
 /** An app whose interview page and check content throw, as a bug would. */
 const broken = createApp({
@@ -12,6 +13,7 @@ const broken = createApp({
       throw new Error("renderer bug");
     },
   },
+  orgPages,
 });
 
 async function call(path: string, init?: RequestInit) {

@@ -48,7 +48,7 @@ function start(c: Context<AppEnv>, country: string | undefined, lang: string | u
 }
 
 /** Form fields as strings (files and repeated fields beyond the cap are dropped). */
-function fieldsOf(raw: Record<string, unknown>): FormFields {
+export function fieldsOf(raw: Record<string, unknown>): FormFields {
   const form: FormFields = {};
   for (const k of Object.keys(raw).slice(0, MAX_FIELDS)) {
     const v = raw[k];

@@ -1,5 +1,6 @@
 /** Pieces shared by every screen: the hidden state fields of a form, the about box, the form wrapper. */
-import type { ComponentChildren } from "preact";
+import { createContext, type ComponentChildren } from "preact";
+import { useContext } from "preact/hooks";
 import { saveState, type InterviewState } from "../../../src/interview";
 import type { Messages } from "../i18n";
 import { Icon } from "./icons";
@@ -15,12 +16,24 @@ export function StateFields({ state }: { state: InterviewState }) {
   );
 }
 
+/**
+ * Where the interview's forms post, and what the results offer besides: the member's own check posts to /check; an
+ * organizer's assisted screening posts to the workspace and offers to save the screening.
+ */
+export interface FlowTarget {
+  action: string;
+  /** The label of a "save this screening" button on the results (assisted screening only). */
+  save?: string;
+}
+export const FlowTargetContext = createContext<FlowTarget>({ action: "/check" });
+
 /** A form that posts to the Worker, or that the browser app handles when it runs. */
 export function FlowForm({ children, onSubmit, class: cls, label }: { children: ComponentChildren; class?: string; label?: string } & Handlers) {
+  const { action } = useContext(FlowTargetContext);
   return (
     <form
       method="post"
-      action="/check"
+      action={action}
       class={cls}
       aria-label={label}
       onSubmit={

@@ -6,7 +6,8 @@ import { alternativeOf, choiceLabel, factDefs, factLabel } from "../../../src/in
 import type { PresentedResult } from "../../../src/present/content";
 import { groupResults } from "../../../src/present/groups";
 import { fill, type Messages } from "../i18n";
-import { About, FlowForm, StateFields } from "./common";
+import { useContext } from "preact/hooks";
+import { About, FlowForm, FlowTargetContext, StateFields } from "./common";
 import { formatDate, formatMoney, formatNumber } from "./format";
 import { Icon } from "./icons";
 import { LanguageSwitch } from "./question";
@@ -17,9 +18,18 @@ export function Results(props: FlowModel) {
   const { m, results, state, date, locale, rulesVersion, onSubmit, hasMoreQuestions, engine, onPhone, rulesDownloaded } = props;
   const { have, now, maybe, unsettled, no } = groupResults(results, state.facts);
   const text = shareText(m, engine.pack.country.name[state.lang] ?? engine.pack.country.name.en, formatDate(date, locale), { now, maybe });
+  const { save } = useContext(FlowTargetContext);
   return (
     <main id="main" class="results">
       <h1>{m.results.title}</h1>
+      {save ? (
+        <FlowForm class="save" onSubmit={onSubmit}>
+          <StateFields state={state} />
+          <button class="button primary" name="action" value="save">
+            {save}
+          </button>
+        </FlowForm>
+      ) : null}
       <Summary m={m} results={[...now, ...maybe].slice(0, 5)} />
       <Group m={m} title={m.results.already_have} icon="eligible" kind="have" results={have} locale={locale} props={props} />
       <Group m={m} title={m.results.apply_now} icon="eligible" kind="now" results={now} locale={locale} props={props} empty={m.results.none_apply_now} />

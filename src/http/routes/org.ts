@@ -1,0 +1,416 @@
+/**
+ * The organizer's pages: server-rendered forms over the same workspace operations as the JSON API
+ * (src/members/workspace.ts), posting and redirecting (so a reload never repeats a change), in the organizer's
+ * language. A member outside her clusters is a 404 page; an advocate sees no member page.
+ */
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { and, eq, isNull } from "drizzle-orm";
+import { mainRole } from "../../auth/access";
+import { clustersOf, createInvitation, deleteSessionsOf, usersOf } from "../../db/accounts";
+import { audit, auditPage, countDue, countMembers, findMember, listMembers } from "../../db/members";
+import { roleGrants, users } from "../../db/schema";
+import { actionFromForm, apply, restoreState, screenFor, type InterviewState, type Screen } from "../../interview";
+import { addDays, OPEN_STATES, TRANSITIONS, type EnrollmentState } from "../../members/enrollment";
+import * as ws from "../../members/workspace";
+import type { FormIssue, MemberView, OrgFrame } from "../../present/org-pages";
+import { getEngine } from "../../rules/registry";
+import type { AppEnv } from "../env";
+import { zodIssues } from "../errors";
+import { PRIVATE_CACHE } from "../middleware";
+import { orgFrame } from "../org-frame";
+import { endSession, requireSession } from "../session";
+import { callerOf } from "../workspace";
+import { AcceptInvitationSchema, ConsentInputSchema, InvitationInputSchema, MemberPatchSchema, MoveSchema, NewMemberSchema, WithdrawalSchema } from "../workspace-schemas";
+import { attemptSignIn } from "./session";
+import { fieldsOf, MAX_FORM_BYTES } from "./page";
+import { acceptInvitation } from "./admin";
+import { randomToken, tokenHash } from "../../auth/password";
+
+type C = Context<AppEnv>;
+
+function html(c: C, body: string, status: 200 | 400 | 403 | 404 | 409 | 429 = 200) {
+  c.header("Cache-Control", PRIVATE_CACHE);
+  return c.html(body, status);
+}
+
+const see = (c: C, path: string) => c.redirect(path, 303);
+
+/** The fields of a posted form, one value each unless the field repeats (checkboxes). */
+async function form(c: C): Promise<Record<string, string | string[]>> {
+  try {
+    return fieldsOf(await c.req.parseBody({ all: true })) as Record<string, string | string[]>;
+  } catch {
+    return {};
+  }
+}
+
+const one = (f: Record<string, string | string[]>, k: string) => {
+  const v = f[k];
+  return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+};
+const many = (f: Record<string, string | string[]>, k: string) => [f[k] ?? []].flat().filter(Boolean);
+
+function notFound(c: C) {
+  return html(c, c.var.orgPages.error(orgFrame(c), 404), 404);
+}
+
+function problemPage(c: C, p: ws.Problem) {
+  if (p.status === 404) return notFound(c);
+  return html(c, c.var.orgPages.error(orgFrame(c), 409, p.message), 409);
+}
+
+/** The member page's view: her record, consents, and per scheme the status, reasons, step and allowed moves. */
+async function memberView(c: C, id: string, issues?: FormIssue[]) {
+  const caller = callerOf(c);
+  const r = await ws.viewMember(caller, id);
+  if (!r.ok) return undefined;
+  const d = r.value;
+  const s = c.var.session!;
+  const engine = getEngine(s.network.country)!;
+  const lang = s.user.lang;
+  const clusters = (await clustersOf(c.var.db, s.network.id)).filter((cl) => caller.scope.clusters === "all" || caller.scope.clusters.includes(cl.id));
+  const text = (t: Record<string, string> | undefined) => (t ? t[lang] ?? t.en ?? "" : "");
+  const view: MemberView = {
+    member: {
+      id: d.member.id,
+      member_no: d.member.member_no,
+      name: d.member.name,
+      phone: d.member.phone,
+      lang: d.member.lang,
+      cluster: clusters.find((cl) => cl.id === d.member.cluster_id)?.name ?? "",
+      cluster_id: d.member.cluster_id,
+      consent_state: d.member.consent_state,
+      stats_consent: d.member.stats_consent,
+      facts_count: Object.keys(d.member.facts).length,
+    },
+    consents: d.consents,
+    screening: d.screening ? { date: d.screening.date, rules_version: d.screening.rules_version, recorded_at: d.screening.recorded_at } : undefined,
+    enrollments: engine.pack.schemes.map((scheme) => {
+      const e = d.enrollments.find((x) => x.scheme === scheme.id);
+      const result = d.screening?.results.find((x) => x.scheme === scheme.id);
+      const version = scheme.versions.find((v) => v.rule_version === result?.rule_version) ?? scheme.versions.at(-1)!;
+      const state = (e?.state ?? "not_started") as EnrollmentState;
+      const reasons = result
+        ? [...result.failed.map((cid) => ({ cid, kind: "fail" as const })), ...result.unknown.map((cid) => ({ cid, kind: "unknown" as const }))].map(({ cid, kind }) => {
+            const crit = version.criteria.find((x) => x.id === cid);
+            return crit ? text(kind === "fail" ? crit.reason.fail : crit.reason.unknown ?? crit.reason.fail) : cid;
+          })
+        : [];
+      const content = scheme as unknown as { documents?: Record<string, string>[] };
+      return {
+        scheme: scheme.id,
+        name: text(scheme.name),
+        status: result?.status,
+        reasons,
+        state,
+        since: e?.since,
+        verification: e?.verification,
+        barrier: e?.barrier,
+        version: e?.version,
+        next: [...TRANSITIONS[state]],
+        can_stall: OPEN_STATES.includes(state),
+        documents: (version.documents ?? content.documents ?? []).map((doc) => text(doc)),
+        events: d.events.filter((ev) => ev.scheme === scheme.id).map((ev) => ({ from: ev.from_state, to: ev.to_state, on: ev.occurred_on })),
+      };
+    }),
+    tasks: d.tasks.map(({ id: tid, scheme, kind, due_on, status }) => ({ id: tid, scheme, kind, due_on, status })),
+    clusters: clusters.map(({ id: cid, name }) => ({ id: cid, name })),
+    languages: engine.pack.country.languages,
+    today: c.var.today,
+    issues,
+  };
+  return view;
+}
+
+function issuesOf(p: ws.Problem): FormIssue[] {
+  if (p.status === 400) return p.issues.map((i) => ({ path: i.path, code: i.code, message: i.message }));
+  return [{ path: "", code: p.code, message: p.message }];
+}
+
+const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text("The form is too large.", 413) });
+
+export const orgRoutes = new Hono<AppEnv>()
+  .use("/org/*", formLimit)
+  // ---- signing in and out; joining by invitation (no session needed) -------------------------------------------
+  .get("/org/sign-in", (c) => html(c, c.var.orgPages.signIn(orgFrame(c), { next: safeNext(c.req.query("next")) })))
+  .post("/org/sign-in", async (c) => {
+    const f = await form(c);
+    const login = one(f, "login");
+    const password = (Array.isArray(f.password) ? f.password[0] : f.password) ?? "";
+    const next = safeNext(one(f, "next"));
+    if (!login || !password) return html(c, c.var.orgPages.signIn(orgFrame(c), { next, login, error: { code: "required", message: "" } }), 400);
+    const outcome = await attemptSignIn(c, login.includes("@") ? { email: login.toLowerCase() } : { phone: login.replace(/[\s()-]/g, "") }, password);
+    if (!outcome.ok) return html(c, c.var.orgPages.signIn(orgFrame(c), { next, login, error: { code: outcome.code, message: outcome.message, minutes: outcome.retry_after_minutes } }), outcome.status === 429 ? 429 : outcome.status === 403 ? 403 : 400);
+    return see(c, next ?? "/org");
+  })
+  .post("/org/sign-out", async (c) => {
+    await endSession(c);
+    return see(c, "/org/sign-in");
+  })
+  .post("/org/lang", async (c) => {
+    const f = await form(c);
+    const lang = one(f, "lang");
+    const s = c.var.session;
+    if (s && lang && orgFrame(c).languages.includes(lang)) await c.var.db.update(users).set({ lang }).where(eq(users.id, s.user.id));
+    return see(c, safeNext(c.req.header("referer") ? new URL(c.req.header("referer")!).pathname : undefined) ?? "/org");
+  })
+  .get("/org/join/:token", (c) => html(c, c.var.orgPages.join(orgFrame(c), { token: c.req.param("token"), languages: ["en", "sw", "th"] })))
+  .post("/org/join/:token", async (c) => {
+    const f = await form(c);
+    const token = c.req.param("token");
+    const parsed = AcceptInvitationSchema.safeParse({ display_name: one(f, "display_name"), email: one(f, "email"), phone: one(f, "phone"), password: (f.password as string) ?? "", lang: one(f, "lang") ?? "en" });
+    const frame = orgFrame(c);
+    if (!parsed.success) return html(c, c.var.orgPages.join(frame, { token, languages: frame.languages, issues: zodIssues(parsed.error.issues).map((i) => ({ path: i.path, code: i.code ?? "invalid", message: i.message })) }), 400);
+    const r = await acceptInvitation(c.var.db, token, parsed.data, c.var.today);
+    if ("problem" in r) {
+      if (r.problem.status === 404) return html(c, c.var.orgPages.join(frame, { token, languages: frame.languages, gone: true }), 404);
+      return html(c, c.var.orgPages.join(frame, { token, languages: frame.languages, issues: r.problem.issues ?? [{ path: "", code: r.problem.code, message: r.problem.message }] }), 400);
+    }
+    return html(c, c.var.orgPages.join(frame, { token, languages: frame.languages, done: true }));
+  })
+
+  // ---- everything else needs a session -------------------------------------------------------------------------
+  .use("/org", requireSession())
+  .use("/org/*", async (c, next) => {
+    const p = new URL(c.req.url).pathname;
+    if (p === "/org/sign-in" || p === "/org/sign-out" || p === "/org/lang" || p.startsWith("/org/join/")) return next();
+    return requireSession()(c, next);
+  })
+  .use("/org/members", requireSession("members"))
+  .use("/org/members/*", requireSession("members"))
+  .use("/org/users", requireSession("manage_users"))
+  .use("/org/users/*", requireSession("manage_users"))
+  .use("/org/audit", requireSession("read_audit"))
+
+  .get("/org", async (c) => {
+    const s = c.var.session!;
+    const engine = getEngine(s.network.country)!;
+    const frame = orgFrame(c, noticeText(c));
+    if (mainRole(s.principal) === "advocate") return html(c, c.var.orgPages.advocateHome(frame));
+    const caller = callerOf(c);
+    const [work, members] = await Promise.all([ws.followUps(caller, 30), countMembers(c.var.db, caller.scope)]);
+    const dueCount = await countDue(c.var.db, caller.scope, addDays(c.var.today, 7));
+    const schemes = Object.fromEntries(engine.pack.schemes.map((sc) => [sc.id, sc.name[s.user.lang] ?? sc.name.en ?? sc.id]));
+    return html(c, c.var.orgPages.home(frame, { ...work, members, schemes, due_count: dueCount, due_link: `/org/members?due_by=${addDays(c.var.today, 7)}` }));
+  })
+
+  // ---- members -------------------------------------------------------------------------------------------------
+  .get("/org/members", async (c) => {
+    const s = c.var.session!;
+    const caller = callerOf(c);
+    const engine = getEngine(s.network.country)!;
+    const dueBy = c.req.query("due_by");
+    const query = {
+      q: c.req.query("q")?.slice(0, 100) || undefined,
+      cluster: c.req.query("cluster") || undefined,
+      scheme: c.req.query("scheme") || undefined,
+      status: c.req.query("status") || undefined,
+      due_by: dueBy && /^\d{4}-\d{2}-\d{2}$/.test(dueBy) ? dueBy : undefined,
+    };
+    const afterRaw = c.req.query("after");
+    const after = afterRaw && afterRaw.includes("|") ? { name_key: afterRaw.slice(0, afterRaw.lastIndexOf("|")), id: afterRaw.slice(afterRaw.lastIndexOf("|") + 1) } : undefined;
+    const { items, more } = await listMembers(c.var.db, caller.scope, { ...query, after, limit: 50 });
+    const clusters = (await clustersOf(c.var.db, s.network.id)).filter((cl) => caller.scope.clusters === "all" || caller.scope.clusters.includes(cl.id));
+    const last = items.at(-1);
+    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
+    if (more && last) params.set("after", `${last.name_key}|${last.id}`);
+    return html(
+      c,
+      c.var.orgPages.members(orgFrame(c, noticeText(c)), {
+        query,
+        items: items.map((m) => ({ id: m.id, member_no: m.member_no, name: m.name, cluster: clusters.find((cl) => cl.id === m.cluster_id)?.name ?? "", phone: m.phone, consent_state: m.consent_state })),
+        next: more && last ? `/org/members?${params}` : undefined,
+        clusters: clusters.map(({ id, name }) => ({ id, name })),
+        schemes: engine.pack.schemes.map((sc) => ({ id: sc.id, name: sc.name[s.user.lang] ?? sc.name.en ?? sc.id })),
+      }),
+    );
+  })
+  .get("/org/members/new", async (c) => html(c, c.var.orgPages.newMember(orgFrame(c), await newMemberView(c, {}))))
+  .post("/org/members", async (c) => {
+    const f = await form(c);
+    const input = {
+      cluster_id: one(f, "cluster_id"),
+      member_no: one(f, "member_no"),
+      name: one(f, "name"),
+      phone: one(f, "phone") ?? null,
+      lang: one(f, "lang"),
+      consent: { notice_version: one(f, "notice_version") ?? "2026-01", notice_lang: one(f, "notice_lang"), purposes: many(f, "purposes"), method: one(f, "method"), ...(one(f, "witness") ? { witness: one(f, "witness") } : {}), ...(one(f, "given_on") ? { given_on: one(f, "given_on") } : {}) },
+    };
+    // No purpose ticked is no consent: say so in those words, before any other field.
+    if (!input.consent.purposes.length) return html(c, c.var.orgPages.newMember(orgFrame(c), await newMemberView(c, f, [{ path: "consent.purposes", code: "consent_required", message: "a member is kept only with consent to screening or follow-up" }])), 400);
+    const parsed = NewMemberSchema.safeParse(input);
+    if (!parsed.success) return html(c, c.var.orgPages.newMember(orgFrame(c), await newMemberView(c, f, zodIssues(parsed.error.issues).map((i) => ({ path: i.path, code: i.code ?? "invalid", message: i.message })))), 400);
+    const r = await ws.createMember(callerOf(c), parsed.data as ws.NewMemberInput);
+    if (!r.ok) return html(c, c.var.orgPages.newMember(orgFrame(c), await newMemberView(c, f, issuesOf(r.problem))), r.problem.status === 409 ? 409 : 400);
+    return see(c, `/org/members/${r.value.member.id}?notice=created`);
+  })
+  .get("/org/members/:id", async (c) => {
+    const view = await memberView(c, c.req.param("id"));
+    if (!view) return notFound(c);
+    return html(c, c.var.orgPages.member(orgFrame(c, noticeText(c, view.consents[0]?.receipt_code)), view));
+  })
+  .post("/org/members/:id", async (c) => {
+    const id = c.req.param("id");
+    const f = await form(c);
+    const parsed = MemberPatchSchema.safeParse({ name: one(f, "name"), member_no: one(f, "member_no"), phone: one(f, "phone") ?? null, cluster_id: one(f, "cluster_id"), lang: one(f, "lang") });
+    if (!parsed.success) return memberWithIssues(c, id, zodIssues(parsed.error.issues).map((i) => ({ path: i.path, code: i.code ?? "invalid", message: i.message })));
+    const r = await ws.updateMember(callerOf(c), id, parsed.data);
+    if (!r.ok) return r.problem.status === 404 ? notFound(c) : memberWithIssues(c, id, issuesOf(r.problem));
+    return see(c, `/org/members/${id}?notice=saved`);
+  })
+  .post("/org/members/:id/consents", async (c) => {
+    const id = c.req.param("id");
+    const f = await form(c);
+    const parsed = ConsentInputSchema.safeParse({ notice_version: one(f, "notice_version") ?? "2026-01", notice_lang: one(f, "notice_lang"), purposes: many(f, "purposes"), method: one(f, "method"), ...(one(f, "witness") ? { witness: one(f, "witness") } : {}), ...(one(f, "given_on") ? { given_on: one(f, "given_on") } : {}) });
+    if (!parsed.success) return memberWithIssues(c, id, zodIssues(parsed.error.issues).map((i) => ({ path: i.path, code: i.code ?? "invalid", message: i.message })));
+    const r = await ws.addConsent(callerOf(c), id, parsed.data);
+    if (!r.ok) return r.problem.status === 404 ? notFound(c) : memberWithIssues(c, id, issuesOf(r.problem));
+    return see(c, `/org/members/${id}?notice=consent`);
+  })
+  .post("/org/members/:id/consents/:consent/withdrawal", async (c) => {
+    const id = c.req.param("id");
+    const f = await form(c);
+    const parsed = WithdrawalSchema.safeParse({ channel: one(f, "channel"), effect: one(f, "effect") });
+    if (!parsed.success) return memberWithIssues(c, id, zodIssues(parsed.error.issues).map((i) => ({ path: i.path, code: i.code ?? "invalid", message: i.message })));
+    const r = await ws.withdrawConsent(callerOf(c), id, c.req.param("consent"), parsed.data);
+    if (!r.ok) return r.problem.status === 404 ? notFound(c) : memberWithIssues(c, id, issuesOf(r.problem));
+    return r.value.erased ? see(c, "/org/members?notice=erased") : see(c, `/org/members/${id}?notice=withdrawn`);
+  })
+  .get("/org/members/:id/erase", async (c) => {
+    const r = await ws.viewMember(callerOf(c), c.req.param("id"));
+    if (!r.ok) return notFound(c);
+    return html(c, c.var.orgPages.eraseConfirm(orgFrame(c), { id: r.value.member.id, name: r.value.member.name, member_no: r.value.member.member_no }));
+  })
+  .post("/org/members/:id/erase", async (c) => {
+    const r = await ws.eraseMember(callerOf(c), c.req.param("id"));
+    if (!r.ok) return problemPage(c, r.problem);
+    return see(c, "/org/members?notice=erased");
+  })
+  .post("/org/members/:id/enrollments/:scheme", async (c) => {
+    const id = c.req.param("id");
+    const f = await form(c);
+    const version = one(f, "version");
+    const parsed = MoveSchema.safeParse({ to: one(f, "to"), occurred_on: one(f, "occurred_on"), verification: one(f, "verification"), barrier: one(f, "barrier"), ...(version ? { version: Number(version) } : {}) });
+    if (!parsed.success) return memberWithIssues(c, id, zodIssues(parsed.error.issues).map((i) => ({ path: i.path, code: i.code ?? "invalid", message: i.message })));
+    // A form sends every select: a verification is kept only for a move to enrolled.
+    const move = { ...parsed.data, verification: parsed.data.to === "enrolled" ? parsed.data.verification : undefined };
+    const r = await ws.moveEnrollment(callerOf(c), id, c.req.param("scheme"), move);
+    if (!r.ok) return r.problem.status === 404 ? notFound(c) : memberWithIssues(c, id, issuesOf(r.problem));
+    return see(c, `/org/members/${id}?notice=moved#s-${c.req.param("scheme")}`);
+  })
+
+  // ---- assisted screening: the member's interview, saved into her record ------------------------------------------
+  .get("/org/members/:id/screen", async (c) => {
+    const id = c.req.param("id");
+    const r = await ws.viewMember(callerOf(c), id);
+    if (!r.ok) return notFound(c);
+    const engine = getEngine(c.var.session!.network.country)!;
+    const lang = engine.pack.country.languages.includes(c.req.query("lang") ?? "") ? c.req.query("lang")! : r.value.member.lang;
+    // What is already known about her is filled in; the interview asks only what is missing.
+    const state: InterviewState = restoreState(JSON.stringify({ country: engine.pack.country.code, lang, facts: r.value.member.facts, order: Object.keys(r.value.member.facts), view: "questions" }), engine.pack, lang, c.var.today);
+    return screenPage(c, { id, name: r.value.member.name }, state);
+  })
+  .post("/org/members/:id/screen", async (c) => {
+    const id = c.req.param("id");
+    const caller = callerOf(c);
+    const member = await findMember(c.var.db, caller.scope, id);
+    if (!member) return notFound(c);
+    const engine = getEngine(c.var.session!.network.country)!;
+    const f = await form(c);
+    const languages = engine.pack.country.languages;
+    const asked = one(f, "lang") ?? member.lang;
+    const state = restoreState(one(f, "state"), engine.pack, languages.includes(asked) ? asked : member.lang, c.var.today);
+    if (one(f, "action") === "save") {
+      const r = await ws.screenMember(caller, id, { facts: state.facts, lang: state.lang });
+      if (!r.ok) return r.problem.status === 404 ? notFound(c) : memberWithIssues(c, id, issuesOf(r.problem));
+      return see(c, `/org/members/${id}?notice=screened`);
+    }
+    const step = apply(engine.pack, state, actionFromForm(f as never), c.var.today);
+    return screenPage(c, { id, name: member.name }, step.state, step.screen);
+  })
+
+  // ---- the network admin's pages ---------------------------------------------------------------------------------
+  .get("/org/audit", async (c) => {
+    const s = c.var.session!;
+    const before = Number(c.req.query("before")) || undefined;
+    const page = await auditPage(c.var.db, s.network.id, { before, limit: 100 });
+    const team = await usersOf(c.var.db, s.network.id);
+    const name = (id: string | null) => team.find((u) => u.id === id)?.display_name ?? id ?? "";
+    return html(c, c.var.orgPages.audit(orgFrame(c), { items: page.rows.map((a) => ({ id: a.id, at: a.at, actor: name(a.actor_id), action: a.action, entity_type: a.entity_type, entity_id: a.entity_id, fields: a.fields })), next_before: page.more ? page.rows.at(-1)!.id : undefined }));
+  })
+  .get("/org/users", async (c) => html(c, c.var.orgPages.users(orgFrame(c, noticeText(c)), await usersView(c))))
+  .post("/org/users/invite", async (c) => {
+    const s = c.var.session!;
+    const f = await form(c);
+    const parsed = InvitationInputSchema.safeParse({ role: one(f, "role"), cluster_ids: many(f, "cluster_ids") });
+    const clusters = await clustersOf(c.var.db, s.network.id);
+    if (!parsed.success) return html(c, c.var.orgPages.users(orgFrame(c), { ...(await usersView(c)), issues: zodIssues(parsed.error.issues).map((i) => ({ path: i.path, code: i.code ?? "invalid", message: i.message })) }), 400);
+    const { role, cluster_ids, expires_in_days } = parsed.data;
+    if (cluster_ids.some((id) => !clusters.some((cl) => cl.id === id)) || (role === "organizer" && !cluster_ids.length)) {
+      return html(c, c.var.orgPages.users(orgFrame(c), { ...(await usersView(c)), issues: [{ path: "cluster_ids", code: "unknown_cluster", message: "an organizer works in at least one of your clusters" }] }), 400);
+    }
+    const token = randomToken();
+    const now = new Date();
+    const expires_at = new Date(now.getTime() + expires_in_days * 86400000).toISOString();
+    await createInvitation(c.var.db, { token_hash: await tokenHash(token), network_id: s.network.id, role, cluster_ids: role === "organizer" ? cluster_ids : [], created_by: s.user.id, now, expires_at });
+    await audit(c.var.db, { network_id: s.network.id, actor_id: s.user.id, action: "invitation.create", entity_type: "invitation", fields: ["role", "cluster_ids"], at: now.toISOString() });
+    // The link is shown once, on this answer, and never stored.
+    return html(c, c.var.orgPages.users(orgFrame(c), { ...(await usersView(c)), invitation: { url: `${new URL(c.req.url).origin}/org/join/${token}`, expires_at } }));
+  })
+  .post("/org/users/:id/grants/:grant/withdraw", async (c) => {
+    const s = c.var.session!;
+    const id = c.req.param("id");
+    const grant = await c.var.db.select().from(roleGrants).where(and(eq(roleGrants.id, c.req.param("grant")), eq(roleGrants.user_id, id), eq(roleGrants.network_id, s.network.id), isNull(roleGrants.withdrawn_at))).get();
+    if (!grant) return notFound(c);
+    const now = new Date().toISOString();
+    await c.var.db.update(roleGrants).set({ withdrawn_at: now }).where(eq(roleGrants.id, grant.id));
+    await deleteSessionsOf(c.var.db, id);
+    await audit(c.var.db, { network_id: s.network.id, actor_id: s.user.id, action: "role.withdraw", entity_type: "user", entity_id: id, fields: ["role"], at: now });
+    return see(c, "/org/users?notice=saved");
+  });
+
+async function usersView(c: C) {
+  const s = c.var.session!;
+  const clusters = await clustersOf(c.var.db, s.network.id);
+  const team = await usersOf(c.var.db, s.network.id);
+  return {
+    items: team.map((u) => ({ ...u, grants: u.grants.map((g) => ({ ...g, cluster: clusters.find((cl) => cl.id === g.cluster_id)?.name ?? null })) })),
+    clusters: clusters.map(({ id, name }) => ({ id, name })),
+  };
+}
+
+async function newMemberView(c: C, values: Record<string, string | string[]>, issues?: FormIssue[]) {
+  const s = c.var.session!;
+  const caller = callerOf(c);
+  const clusters = (await clustersOf(c.var.db, s.network.id)).filter((cl) => caller.scope.clusters === "all" || caller.scope.clusters.includes(cl.id));
+  const languages = getEngine(s.network.country)!.pack.country.languages;
+  return { clusters: clusters.map(({ id, name }) => ({ id, name })), languages, values: { lang: languages.at(-1)!, notice_lang: languages.at(-1)!, ...values }, issues, today: c.var.today };
+}
+
+async function memberWithIssues(c: C, id: string, issues: FormIssue[]) {
+  const view = await memberView(c, id, issues);
+  if (!view) return notFound(c);
+  return html(c, c.var.orgPages.member(orgFrame(c), view), issues.some((i) => i.code === "transition_not_allowed" || i.code === "changed_meanwhile" || i.code.endsWith("_required") || i.code.startsWith("occurred")) ? 409 : 400);
+}
+
+function screenPage(c: C, member: { id: string; name: string }, state: InterviewState, forced?: Screen) {
+  const engine = getEngine(state.country)!;
+  const evaluation = engine.evaluate(state.facts, { date: c.var.today, lang: state.lang });
+  const screen = forced ?? screenFor(evaluation, state);
+  return html(c, c.var.orgPages.screen(orgFrame(c), { member, page: { engine, state, screen, evaluation, date: c.var.today } }), screen.kind === "question" && screen.error ? 400 : 200);
+}
+
+/** Only our own paths are followed after sign-in (never another site). */
+function safeNext(next: string | undefined): string | undefined {
+  return next && /^\/org(\/[A-Za-z0-9/_-]*)?$/.test(next) ? next : undefined;
+}
+
+const NOTICES = new Set(["saved", "screened", "moved", "consent", "withdrawn", "erased", "created", "invited"]);
+
+/** The notice to show after a redirect (by code; the page renderer words it). */
+function noticeText(c: C, receipt?: string): OrgFrame["notice"] {
+  const code = c.req.query("notice");
+  if (!code || !NOTICES.has(code)) return undefined;
+  return { code, ...(code === "created" && receipt ? { receipt } : {}) };
+}

@@ -1,0 +1,127 @@
+/**
+ * The organizer's pages, declared here and implemented by web/ (server-rendered Preact, no script needed), so that
+ * src/http can use them without importing web/. Each page gets a plain view model: what to show, already scoped
+ * and checked; the renderer only chooses words in the organizer's language and lays it out for a phone.
+ */
+import type { Role } from "../db/schema";
+import type { InterviewPage } from "./pages";
+
+export interface OrgFrame {
+  lang: string;
+  /** Languages the organizer may switch to (her network's). */
+  languages: string[];
+  user?: { display_name: string; role: Role | null; network: string };
+  /** A one-line notice after a change ("saved", "erased"), by code; `receipt` for a member just added. */
+  notice?: { code: string; receipt?: string };
+}
+
+/** A problem to show on a form, by field, with its code and an English fallback message. */
+export interface FormIssue {
+  path: string;
+  code: string;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+export interface SchemeInfo {
+  id: string;
+  name: string;
+}
+
+export interface MemberRowView {
+  id: string;
+  member_no: string;
+  name: string;
+  cluster: string;
+  phone: string | null;
+  consent_state: string;
+}
+
+export interface HomeView {
+  today: string;
+  members: number;
+  due: { member_id: string; name: string; member_no: string; scheme: string; kind: string; due_on: string }[];
+  /** All follow-ups due this week (the list shows the earliest), and where to see them all. */
+  due_count: number;
+  due_link: string;
+  eligible_not_started: { member_id: string; name: string; member_no: string; scheme: string; status: string }[];
+  waiting_too_long: { member_id: string; name: string; member_no: string; scheme: string; since: string }[];
+  schemes: Record<string, string>;
+}
+
+export interface MembersView {
+  query: { q?: string; cluster?: string; scheme?: string; status?: string; due_by?: string };
+  items: MemberRowView[];
+  next?: string;
+  clusters: { id: string; name: string }[];
+  schemes: SchemeInfo[];
+}
+
+export interface EnrollmentView {
+  scheme: string;
+  name: string;
+  /** Latest screening's status for the scheme, if screened. */
+  status?: string;
+  /** Criteria ids that failed or are unknown, as their reasons in her language. */
+  reasons: string[];
+  state: string;
+  since?: string;
+  verification?: string | null;
+  barrier?: string | null;
+  version?: number;
+  /** Moves the state machine allows from here. */
+  next: string[];
+  /** Whether a barrier may be recorded without a move (an open case). */
+  can_stall: boolean;
+  documents: string[];
+  events: { from: string | null; to: string; on: string }[];
+}
+
+export interface MemberView {
+  member: { id: string; member_no: string; name: string; phone: string | null; lang: string; cluster: string; cluster_id: string; consent_state: string; stats_consent: boolean; facts_count: number };
+  consents: { id: string; notice_version: string; notice_lang: string; purposes: string[]; method: string; witness: string | null; given_on: string; receipt_code: string; withdrawn_on: string | null; withdrawal_effect: string | null }[];
+  screening?: { date: string; rules_version: string; recorded_at: string };
+  enrollments: EnrollmentView[];
+  tasks: { id: string; scheme: string; kind: string; due_on: string; status: string }[];
+  clusters: { id: string; name: string }[];
+  languages: string[];
+  today: string;
+  issues?: FormIssue[];
+}
+
+export interface NewMemberView {
+  clusters: { id: string; name: string }[];
+  languages: string[];
+  values: Record<string, string | string[]>;
+  issues?: FormIssue[];
+  today: string;
+}
+
+export interface AuditView {
+  items: { id: number; at: string; actor: string; action: string; entity_type: string; entity_id: string | null; fields: string[] }[];
+  next_before?: number;
+}
+
+export interface UsersView {
+  items: { id: string; display_name: string; email: string | null; phone: string | null; last_sign_in_at: string | null; grants: { id: string; role: string; cluster: string | null; valid_from: string; valid_to: string | null }[] }[];
+  clusters: { id: string; name: string }[];
+  invitation?: { url: string; expires_at: string };
+  issues?: FormIssue[];
+}
+
+export interface OrgPageRenderer {
+  signIn(frame: OrgFrame, view: { next?: string; login?: string; error?: { code: string; message: string; minutes?: number } }): string;
+  join(frame: OrgFrame, view: { token: string; languages: string[]; issues?: FormIssue[]; done?: boolean; gone?: boolean }): string;
+  /** An advocate's home: what she can see here (aggregates only, never a member's record). */
+  advocateHome(frame: OrgFrame): string;
+  home(frame: OrgFrame, view: HomeView): string;
+  members(frame: OrgFrame, view: MembersView): string;
+  member(frame: OrgFrame, view: MemberView): string;
+  newMember(frame: OrgFrame, view: NewMemberView): string;
+  eraseConfirm(frame: OrgFrame, view: { id: string; name: string; member_no: string }): string;
+  /** Assisted screening: the member's interview, posting back to the workspace, with a "save" on the results. */
+  screen(frame: OrgFrame, view: { member: { id: string; name: string }; page: InterviewPage }): string;
+  audit(frame: OrgFrame, view: AuditView): string;
+  users(frame: OrgFrame, view: UsersView): string;
+  error(frame: OrgFrame, status: 403 | 404 | 409, message?: string): string;
+}
