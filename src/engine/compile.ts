@@ -4,9 +4,9 @@
  * src/engine/reference.ts is the slow, obvious evaluator it must always agree with.
  */
 import { ageOn, versionOn } from "./dates";
-import { nextQuestion } from "./next-question";
+import { contentFacts, contentVersions, nextQuestion } from "./next-question";
 import { ENGINE_TEXT, formatValue, localize } from "./text";
-import { isLeaf, leafTests, testFacts } from "./tests";
+import { isLeaf, leafTests, testFacts, thresholdOf } from "./tests";
 import type {
   Criterion,
   CriterionResult,
@@ -159,6 +159,8 @@ export function compilePack(pack: Pack): CompiledPack {
 
   const names = [...order.keys()];
   const checklists = listFacts(pack);
+  // Versions with texts whose facts are asked (`ask: true`), after every question about who can join.
+  const withContent = contentVersions(pack);
   const ageSlot = order.get("age")!;
   const birthSlot = order.get("birth_date")!;
   // Reused by every evaluation: evaluate is synchronous, and results copy the values they report.
@@ -189,17 +191,28 @@ export function compilePack(pack: Pack): CompiledPack {
         const [s, v] = active[i]!;
         results[i] = evaluateVersion(s, v, vals, names, order);
       }
+      let resolved: Record<string, unknown> | undefined;
+      const content = withContent.size
+        ? (r: SchemeResult) => {
+            const c = withContent.get(r.rule_version);
+            if (!c) return NONE;
+            resolved ??= resolveFacts(facts, date);
+            return contentFacts(c.tests, c.version, resolved);
+          }
+        : undefined;
       return {
         country: pack.country.code,
         date,
         lang: lg,
         rules_version: pack.hash,
         results,
-        next_question: nextQuestion(results, facts, order, checklists),
+        next_question: nextQuestion(results, facts, order, checklists, content),
       };
     },
   };
 }
+
+const NONE: readonly string[] = [];
 
 /** The country's list facts (checklists such as covered_by), which are asked after every other question. */
 export function listFacts(pack: Pack): Set<string> {
@@ -393,10 +406,6 @@ function compileCriterion(c: Criterion, v: SchemeVersion, lang: Lang, order: Map
     na,
     fixed,
   };
-}
-
-export function thresholdOf(leaf: LeafTest, v: SchemeVersion): Scalar | Scalar[] {
-  return leaf.param !== undefined ? v.parameters[leaf.param]!.value : leaf.value!;
 }
 
 /** Fixed segments around `{value}`; every other placeholder is resolved at compile time. */

@@ -3,11 +3,11 @@
  * easy to check by eye, and so that a property test can show the compiled evaluator gives the same answers.
  */
 import { versionOn } from "./dates";
-import { nextQuestion } from "./next-question";
+import { contentFacts, contentVersions, nextQuestion } from "./next-question";
 import { ENGINE_TEXT, formatValue, localize } from "./text";
-import { factOrder, listFacts, resolveFacts, thresholdOf } from "./compile";
-import { leafTests } from "./tests";
-import type { CriterionResult, Evaluation, Facts, Lang, Outcome, Pack, SchemeResult, SchemeVersion, Status, Test } from "./types";
+import { factOrder, listFacts, resolveFacts } from "./compile";
+import { evalTest, leafTests, thresholdOf } from "./tests";
+import type { CriterionResult, Evaluation, Facts, Lang, Outcome, Pack, SchemeResult, Status } from "./types";
 
 /**
  * Evaluates like `compilePack(pack).evaluate(facts, options)`, slowly.
@@ -23,6 +23,7 @@ export function referenceEvaluate(
   const order = factOrder(pack);
   const f = resolveFacts(facts, date);
 
+  const withContent = contentVersions(pack);
   const results: SchemeResult[] = [];
   for (const scheme of pack.schemes) {
     const version = versionOn(scheme.versions, date);
@@ -105,41 +106,9 @@ export function referenceEvaluate(
     lang,
     rules_version: pack.hash,
     results,
-    next_question: nextQuestion(results, facts, order, listFacts(pack)),
+    next_question: nextQuestion(results, facts, order, listFacts(pack), (r) => {
+      const c = withContent.get(r.rule_version);
+      return c ? contentFacts(c.tests, c.version, f) : [];
+    }),
   };
-}
-
-export function evalTest(t: Test, f: Record<string, unknown>, v: SchemeVersion): Outcome {
-  if ("all" in t) {
-    const rs = t.all.map((k) => evalTest(k, f, v));
-    return rs.includes("failed") ? "failed" : rs.includes("unknown") ? "unknown" : "passed";
-  }
-  if ("any" in t) {
-    const rs = t.any.map((k) => evalTest(k, f, v));
-    return rs.includes("passed") ? "passed" : rs.includes("unknown") ? "unknown" : "failed";
-  }
-  if ("not" in t) {
-    const r = evalTest(t.not, f, v);
-    return r === "unknown" ? r : r === "passed" ? "failed" : "passed";
-  }
-  const x = f[t.fact];
-  if (x === undefined || x === null) return "unknown";
-  if ((t.op === "includes_any" || t.op === "includes_none") && !Array.isArray(x)) return "unknown";
-  const th = thresholdOf(t, v);
-  const list = Array.isArray(th) ? (th as unknown[]) : [th];
-  const xs = Array.isArray(x) ? (x as unknown[]) : [x];
-  let ok: boolean;
-  switch (t.op) {
-    case "eq": ok = x === th; break;
-    case "ne": ok = x !== th; break;
-    case "lt": ok = (x as number) < (th as number); break;
-    case "lte": ok = (x as number) <= (th as number); break;
-    case "gt": ok = (x as number) > (th as number); break;
-    case "gte": ok = (x as number) >= (th as number); break;
-    case "in": ok = list.includes(x); break;
-    case "not_in": ok = !list.includes(x); break;
-    case "includes_any": ok = xs.some((e) => list.includes(e)); break;
-    case "includes_none": ok = !xs.some((e) => list.includes(e)); break;
-  }
-  return ok ? "passed" : "failed";
 }

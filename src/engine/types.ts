@@ -78,6 +78,33 @@ export interface Contribution {
   when?: Test;
 }
 
+/** A text shown instead of a general one to a member whose answers pass `when` (her province's limit). */
+export interface Variant {
+  when: Test;
+  text: Text;
+  /** Ask the facts `when` reads, last, if no rule asks them (see `ContentCondition.ask`). */
+  ask?: boolean;
+}
+
+/**
+ * How a benefit or document depends on her answers (rules/README.md, "Texts for some members"). Its general text
+ * stays in `benefits` or `documents`, so a reader that ignores conditions still has the text for everyone.
+ */
+export interface ContentCondition {
+  /** For some members only: dropped when her answers fail this test, shown otherwise (even when unsettled). */
+  when?: Test;
+  /**
+   * Ask the facts `when` reads if no rule asks them: last, after every question about who can join, and only for
+   * schemes she can or may join. Without it a text never adds a question.
+   */
+  ask?: boolean;
+  /**
+   * Shown instead of the general text: the first variant her answers pass. When her answers leave a variant before
+   * it unsettled, or fail them all, she sees the general text.
+   */
+  variants?: Variant[];
+}
+
 export interface ApplyChannel {
   kind: ApplyKind;
   /** USSD code, URL, phone number or office name, when there is one. */
@@ -103,8 +130,11 @@ export interface SchemeVersion {
   contributions: Contribution[];
   /** Whether the government pays part or all of the contribution (`unknown` when the file does not say). */
   subsidy: { kind: SubsidyKind; sources: string[]; text?: Text };
+  /** What she gets, as a member whose answers settle nothing reads it (see `conditions`). */
   benefits: Text[];
   documents: Text[];
+  /** Benefits and documents that depend on her answers, by their position in `benefits` and `documents`. */
+  conditions?: { benefits?: Record<number, ContentCondition>; documents?: Record<number, ContentCondition> };
   apply: ApplyChannel[];
 }
 
@@ -113,7 +143,15 @@ export interface Scheme {
   category: Category;
   name: Text;
   administering_body: Text;
+  /** The summary for a member whose answers do not pick one of `summary_variants`. */
   summary: Text;
+  /** Summaries for some members (her province, her pregnancy): the first whose test she passes. */
+  summary_variants?: Variant[];
+  /**
+   * Other categories the scheme serves, for ordering what matters to her first: health insurance that pays for
+   * pregnancy and birth (`maternity`) comes first for a pregnant member, like a maternity scheme.
+   */
+  also_covers?: Category[];
   sources: Source[];
   versions: SchemeVersion[];
   /** Languages whose translation of this scheme is still to be reviewed by a native speaker. */
@@ -198,7 +236,10 @@ export interface SchemeResult {
 
 export interface NextQuestion {
   fact: string;
-  /** Open schemes this answer helps settle. */
+  /**
+   * Open schemes this answer helps settle; or, once nothing is left to settle, the schemes whose texts for her
+   * depend on it (a benefit for pregnant members).
+   */
   schemes: string[];
 }
 

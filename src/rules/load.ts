@@ -5,12 +5,13 @@
  */
 import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
-import type { Country, Criterion, FactDef, Pack, Scheme, SchemeVersion, Test, Text } from "../engine/types";
+import type { ContentCondition, Country, Criterion, FactDef, Pack, Scheme, SchemeVersion, Test, Text, Variant } from "../engine/types";
 import { countryFacts } from "../engine/vocabulary";
 import { leafTests } from "../engine/tests";
 import {
   CountryFileSchema,
   SchemeFileSchema,
+  type ContentItemSchema,
   VectorFileSchema,
   type CountryFile,
   type SchemeFile,
@@ -216,6 +217,8 @@ function toScheme(
   // Versions inherit what they do not restate from the version before (content also from scheme defaults).
   const versions: SchemeVersion[] = [];
   let prev: SchemeVersion | undefined;
+  // Benefits and documents as written (texts with their conditions), inherited the same way.
+  let prevItems: Record<ItemField, ContentItem[]> | undefined;
   s.versions.forEach((v, vi) => {
     const at: Path = ["versions", vi];
     if (prev && v.effective_from <= prev.effective_from) {
@@ -262,10 +265,33 @@ function toScheme(
       criteria,
       contributions: v.contributions ?? prev?.contributions ?? s.contributions ?? [],
       subsidy: v.subsidy ?? prev?.subsidy ?? s.subsidy ?? { kind: "unknown", sources: [] },
-      benefits: v.benefits ?? prev?.benefits ?? s.benefits ?? [],
-      documents: v.documents ?? prev?.documents ?? s.documents ?? [],
+      benefits: [],
+      documents: [],
       apply: v.apply ?? prev?.apply ?? s.apply ?? [],
     };
+    const items: Record<ItemField, ContentItem[]> = {
+      benefits: v.benefits ?? prevItems?.benefits ?? s.benefits ?? [],
+      documents: v.documents ?? prevItems?.documents ?? s.documents ?? [],
+    };
+    const conditions: NonNullable<SchemeVersion["conditions"]> = {};
+    for (const field of ITEM_FIELDS) {
+      // Conditions are checked where they are written: in this version, or in the scheme's defaults (first version).
+      const written: Path | undefined = v[field] ? [...at, field] : vi === 0 && s[field] ? [field] : undefined;
+      const byPosition: Record<number, ContentCondition> = {};
+      items[field].forEach((item, i) => {
+        version[field].push(item.text);
+        const condition = conditionOf(item);
+        if (!condition) return;
+        byPosition[i] = condition;
+        if (!written) return;
+        if (condition.when) checkTest(condition.when, [...written, i, "when"], parameters, facts, p, errors);
+        condition.variants?.forEach((vr, j) => checkTest(vr.when, [...written, i, "variants", j, "when"], parameters, facts, p, errors));
+      });
+      if (Object.keys(byPosition).length) conditions[field] = byPosition;
+    }
+    // Only versions with conditional content carry the field, so other versions' content hashes do not change.
+    if (conditions.benefits || conditions.documents) version.conditions = conditions;
+    prevItems = items;
     if (v.subsidy) cite(v.subsidy.sources, [...at, "subsidy", "sources"]);
     if (vi === 0 && s.subsidy) cite(s.subsidy.sources, ["subsidy", "sources"]);
     if (version.subsidy.kind !== "unknown" && version.subsidy.sources.length === 0) {
@@ -279,17 +305,40 @@ function toScheme(
     prev = version;
   });
 
+  // A summary belongs to the scheme, not to a version: its variants compare with values, not parameters.
+  const summaryVariants: Variant[] | undefined = "variants" in s.summary ? s.summary.variants : undefined;
+  summaryVariants?.forEach((vr, j) => {
+    const path: Path = ["summary", "variants", j, "when"];
+    if (leafTests(vr.when).some(({ leaf }) => leaf.param !== undefined)) {
+      errors.push(p.error(path, "a summary is the same in every version: compare with value:, not param:"));
+    } else checkTest(vr.when, path, {}, facts, p, errors);
+  });
+
   if (errors.length > before) return undefined;
   return {
     id: s.id,
     category: s.category,
     name: s.name,
     administering_body: s.administering_body,
-    summary: s.summary,
+    summary: s.summary.text,
+    ...(summaryVariants ? { summary_variants: summaryVariants } : {}),
+    ...(s.also_covers ? { also_covers: s.also_covers } : {}),
     sources: s.sources,
     versions,
     needs_review: s.needs_review,
   };
+}
+
+type ContentItem = z.infer<typeof ContentItemSchema>;
+type ItemField = "benefits" | "documents";
+const ITEM_FIELDS: readonly ItemField[] = ["benefits", "documents"];
+
+/** The condition of a benefit or document as written, or undefined for a text for everyone. */
+function conditionOf(item: ContentItem): ContentCondition | undefined {
+  if (!("when" in item) && !("variants" in item)) return undefined;
+  const { when, ask, variants } = item;
+  if (!when && !variants) return undefined;
+  return { ...(when ? { when } : {}), ...(ask ? { ask } : {}), ...(variants ? { variants } : {}) };
 }
 
 /** Checks every leaf of a test: known facts, parameters of the version, operators fit for the fact's type and values. */

@@ -59,12 +59,14 @@ export function readRules(root = RULES_DIR): LoadedRules {
 }
 
 /**
- * A version's content hash: everything a member's result and its wording depend on (the scheme's name and
- * category, the version's dates, parameters, criteria and content), not the hash field itself.
+ * A version's content hash: everything a member's result and its wording depend on (the scheme's name, category,
+ * summary and its variants, the version's dates, parameters, criteria and content), not the hash field itself.
  */
 export function versionHash(scheme: Scheme, v: SchemeVersion): string {
   const { hash: _h, ...content } = v;
-  return sha256(canonicalJson({ id: scheme.id, category: scheme.category, name: scheme.name, summary: scheme.summary, version: content })).slice(0, 16);
+  const { id, category, name, summary, summary_variants, also_covers } = scheme;
+  // Absent fields stay absent, so adding them to one scheme leaves every other version's hash as it was.
+  return sha256(canonicalJson({ id, category, name, summary, summary_variants, also_covers, version: content })).slice(0, 16);
 }
 
 function walk(dir: string): string[] {

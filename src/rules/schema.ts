@@ -111,6 +111,36 @@ export const ContributionSchema = z
   })
   .strict();
 
+/** A text for some members: shown instead of the general text to a member whose answers pass `when`. */
+export const VariantSchema = z.object({ when: z.lazy(() => TestSchema), text: TextSchema, ask: z.boolean().optional() }).strict();
+
+/**
+ * A benefit or document: a text for everyone; or `{ text, when }`, for some members only (dropped when her answers
+ * fail the test, shown when they pass or do not settle it); or `{ text, variants }`, a general text with texts for
+ * some members instead. `ask: true` beside a `when:` has its facts asked. Read as `{ text, when?, ask?, variants? }`.
+ */
+export const ContentItemSchema = z.union([
+  z
+    .object({
+      text: TextSchema,
+      when: z.lazy(() => TestSchema).optional(),
+      ask: z.boolean().optional(),
+      variants: z.array(VariantSchema).min(1).optional(),
+    })
+    .strict()
+    .refine((i) => i.when !== undefined || i.variants !== undefined, {
+      message: "give when: (who the text is for) or variants: (texts for some members); a text for everyone needs no text: key",
+    })
+    .refine((i) => i.ask === undefined || i.when !== undefined, { message: "ask: goes with a when: (the test whose facts are asked)" }),
+  TextSchema.transform((text) => ({ text })),
+]);
+
+/** A scheme's summary: one text, or a general text with variants for some members (her province). */
+export const SummarySchema = z.union([
+  z.object({ text: TextSchema, variants: z.array(VariantSchema).min(1) }).strict(),
+  TextSchema.transform((text) => ({ text })),
+]);
+
 export const ApplyChannelSchema = z
   .object({
     kind: z.enum(APPLY_KINDS),
@@ -127,8 +157,8 @@ const contentFields = {
     .object({ kind: z.enum(SUBSIDY_KINDS), sources: z.array(snake).default([]), text: TextSchema.optional() })
     .strict()
     .optional(),
-  benefits: z.array(TextSchema).optional(),
-  documents: z.array(TextSchema).optional(),
+  benefits: z.array(ContentItemSchema).optional(),
+  documents: z.array(ContentItemSchema).optional(),
   apply: z.array(ApplyChannelSchema).optional(),
 };
 
@@ -160,7 +190,9 @@ export const SchemeFileSchema = z
     category: z.enum(CATEGORIES),
     name: TextSchema,
     administering_body: TextSchema,
-    summary: TextSchema,
+    summary: SummarySchema,
+    /** Other categories the scheme serves, for ordering (`maternity`: first for a pregnant member). */
+    also_covers: z.array(z.enum(CATEGORIES)).optional(),
     needs_review: z.array(langCode).default([]),
     sources: z.array(SourceSchema).min(1),
     ...contentFields,

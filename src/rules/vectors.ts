@@ -6,7 +6,7 @@ import type { CompiledPack } from "../engine/compile";
 import { inForce } from "../engine/dates";
 import { checkFacts } from "../interview/gate";
 import { issueText } from "../interview/issues";
-import { evalTest } from "../engine/reference";
+import { evalTest } from "../engine/tests";
 import { leafTests } from "../engine/tests";
 import { resolveFacts } from "../engine/compile";
 import type { Criterion, Pack, Status } from "../engine/types";

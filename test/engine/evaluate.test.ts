@@ -295,6 +295,34 @@ describe("next question", () => {
   it("is null when nothing is left to ask", () => {
     expect(run({ age: 70, sex: "female", residency_status: "other", region: "south" }).next_question).toBeNull();
   });
+
+  it("asks last what a text for some members asks for, for schemes she can join, never changing their status", () => {
+    // A benefit for pregnant members only: nothing else needs the answer.
+    const p = packOf({
+      s: scheme("s", ADULTS_ONLY, "\nbenefits:\n  - { text: Care in pregnancy., when: { fact: is_pregnant, op: eq, value: true }, ask: true }\n"),
+    });
+    const both = (facts: Facts) => {
+      const fast = compilePack(p).evaluate(facts, { date: "2024-06-01" });
+      expect(referenceEvaluate(p, facts, { date: "2024-06-01" }).next_question).toEqual(fast.next_question);
+      return fast;
+    };
+    expect(both({}).next_question).toEqual({ fact: "age", schemes: ["s"] });
+    const adult = both({ age: 30 });
+    expect(adult.results[0]!.status).toBe("eligible");
+    expect(adult.next_question).toEqual({ fact: "is_pregnant", schemes: ["s"] });
+    expect(both({ age: 30, is_pregnant: false }).next_question).toBeNull();
+    // Not asked again once declined, nor for a scheme she cannot join.
+    expect(both({ age: 30, is_pregnant: null }).next_question).toBeNull();
+    expect(both({ age: 12 }).next_question).toBeNull();
+  });
+
+  it("does not ask for a text's fact unless the text says ask: true", () => {
+    const p = packOf({
+      s: scheme("s", ADULTS_ONLY, "\nbenefits:\n  - { text: Care in pregnancy., when: { fact: is_pregnant, op: eq, value: true } }\n"),
+    });
+    expect(compilePack(p).evaluate({ age: 30 }, { date: "2024-06-01" }).next_question).toBeNull();
+    expect(referenceEvaluate(p, { age: 30 }, { date: "2024-06-01" }).next_question).toBeNull();
+  });
 });
 
 it("returns the pack's content hash as the rules version, and each version's hash with its result", () => {

@@ -1,4 +1,7 @@
-/** Grouping results for a member: what she already has apart, each status in its group, maternity first when pregnant. */
+/**
+ * Grouping results for a member: what she already has apart, each status in its group, maternity (and schemes that
+ * also cover it) first when pregnant.
+ */
 import { describe, expect, it } from "vitest";
 import { groupResults } from "../../src/present/groups";
 import type { Category, Status } from "../../src/engine/types";
@@ -29,5 +32,11 @@ describe("groupResults", () => {
     expect(groupResults(results, { is_pregnant: true }).now.map((x) => x.scheme)).toEqual(["jsy", "ucs", "s40"]);
     expect(groupResults(results, { is_pregnant: false }).now.map((x) => x.scheme)).toEqual(["ucs", "s40", "jsy"]);
     expect(groupResults(results, {}).now.map((x) => x.scheme)).toEqual(["ucs", "s40", "jsy"]);
+  });
+
+  it("puts a scheme that also covers maternity (health insurance that pays for the birth) with maternity when she is pregnant", () => {
+    const withJkn = [r("bpu", "eligible"), { ...r("jkn", "eligible", "health_insurance"), also_covers: ["maternity" as const] }, r("pkh", "eligible", "cash_transfer")];
+    expect(groupResults(withJkn, { is_pregnant: true }).now.map((x) => x.scheme)).toEqual(["jkn", "bpu", "pkh"]);
+    expect(groupResults(withJkn, { is_pregnant: false }).now.map((x) => x.scheme)).toEqual(["bpu", "jkn", "pkh"]);
   });
 });
