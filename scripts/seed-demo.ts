@@ -9,7 +9,8 @@
  * It only writes a file; `npm start` loads it into the local D1 (`--local`). It never touches a deployed database:
  * it refuses to run with --remote, and the accounts it creates exist nowhere else.
  *
- *   tsx scripts/seed-demo.ts [out.sql]      (default .wrangler/demo-seed.sql)
+ *   tsx scripts/seed-demo.ts [out.sql] [--scale=N]   (default .wrangler/demo-seed.sql; N multiplies the members,
+ *                                                     e.g. 10.34 gives HomeNet Kenya 31,000 for npm run bench:org)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -19,13 +20,18 @@ import { checkFacts, factDefs } from "../src/interview/gate";
 import { addDays, followUpsFor, type EnrollmentState, type Move } from "../src/members/enrollment";
 import { nameKey } from "../src/db/members";
 import { getEngine } from "../src/rules/registry";
-import { BARRIERS } from "../src/db/schema";
+import { BARRIERS } from "../src/members/enums";
 
 if (process.argv.includes("--remote")) {
   console.error("The demo seed is for the local database only; it never runs against a deployed one.");
   process.exit(2);
 }
 const out = process.argv.slice(2).find((a) => a.endsWith(".sql")) ?? ".wrangler/demo-seed.sql";
+const SCALE = Number(process.argv.find((a) => a.startsWith("--scale="))?.slice(8) ?? 1);
+if (!(SCALE > 0)) {
+  console.error("--scale must be a positive number");
+  process.exit(2);
+}
 export const DEMO_PASSWORD = "demo-password-1";
 const TODAY = new Date().toISOString().slice(0, 10);
 const NOW = `${TODAY}T06:00:00.000Z`;
@@ -206,7 +212,7 @@ async function main() {
     const rows = { members: [] as Record<string, unknown>[], consents: [] as Record<string, unknown>[], screenings: [] as Record<string, unknown>[], results: [] as Record<string, unknown>[], enrollments: [] as Record<string, unknown>[], events: [] as Record<string, unknown>[], tasks: [] as Record<string, unknown>[] };
     let n = 0;
     for (const cluster of spec.clusters) {
-      for (let i = 0; i < cluster.members; i++) {
+      for (let i = 0; i < Math.round(cluster.members * SCALE); i++) {
         n += 1;
         const id = `demo_m_${spec.country}_${n}`;
         const name = `${pick(spec.given)} ${pick(spec.family)}`;

@@ -4,7 +4,7 @@
  * the members of her clusters (all clusters, if granted network-wide); an advocate sees aggregates only — never a
  * member row.
  */
-import type { Role } from "../db/schema";
+import type { Role } from "../members/enums";
 
 export interface Grant {
   id: string;

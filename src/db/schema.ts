@@ -3,6 +3,8 @@
  * Migrations are generated from this file by `npm run db:generate` into src/db/migrations/.
  */
 import { STATUSES } from "../engine/enums";
+import { BARRIERS, CONSENT_METHODS, CONSENT_STATES, ENROLLMENT_STATES, ROLES, TASK_KINDS, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../members/enums";
+export type { Role } from "../members/enums";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** Checks made, per day and country. */
@@ -37,8 +39,6 @@ export const schemeResultCounts = sqliteTable(
 // Ids are random text; dates are ISO `YYYY-MM-DD`; times are ISO timestamps (UTC).
 // ---------------------------------------------------------------------------------------------------------------
 
-export const ROLES = ["network_admin", "organizer", "advocate"] as const;
-export type Role = (typeof ROLES)[number];
 
 export const networks = sqliteTable("networks", {
   id: text("id").primaryKey(),
@@ -136,7 +136,6 @@ export const invitations = sqliteTable("invitations", {
   used_by: text("used_by"),
 });
 
-export const CONSENT_STATES = ["given", "withdrawn"] as const;
 
 export const members = sqliteTable(
   "members",
@@ -168,10 +167,6 @@ export const members = sqliteTable(
   ],
 );
 
-export const CONSENT_PURPOSES = ["screening", "follow_up", "contact", "statistics"] as const;
-export const CONSENT_METHODS = ["signed", "thumbprint", "spoken_witnessed", "own_phone"] as const;
-export const WITHDRAWAL_CHANNELS = ["organizer", "phone_call", "sms", "paper", "in_person"] as const;
-export const WITHDRAWAL_EFFECTS = ["stop_contact", "stop_follow_up", "leave_statistics", "erase"] as const;
 
 /** Consent on the shape of ISO/IEC TS 27560: fixed once given; a correction is a new record. */
 export const consents = sqliteTable(
@@ -236,9 +231,6 @@ export const screeningResults = sqliteTable(
   (t) => [primaryKey({ columns: [t.screening_id, t.scheme] }), index("screening_results_latest").on(t.member_id, t.latest, t.scheme), index("screening_results_scheme").on(t.scheme, t.latest, t.status)],
 );
 
-export const ENROLLMENT_STATES = ["not_started", "gathering_documents", "ready_to_apply", "applied", "enrolled", "rejected", "appealed", "lapsed", "exited", "declined"] as const;
-export const VERIFICATIONS = ["member_says", "document_seen", "registry_confirmed"] as const;
-export const BARRIERS = ["contribution_unaffordable", "documents_missing", "office_too_far", "no_information", "contractor_refused", "not_recognised_as_worker", "no_phone_or_digital_access", "distrust", "other"] as const;
 
 export const enrollments = sqliteTable(
   "enrollments",
@@ -278,7 +270,6 @@ export const enrollmentEvents = sqliteTable(
   (t) => [index("enrollment_events_member").on(t.member_id, t.scheme, t.recorded_at)],
 );
 
-export const TASK_KINDS = ["documents", "check_outcome", "renewal"] as const;
 
 /** Follow-ups: documents to gather, an outcome to check, a renewal. */
 export const tasks = sqliteTable(

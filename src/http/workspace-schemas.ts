@@ -3,7 +3,7 @@
  * enrollments, follow-ups, users, the audit log). The same schemas validate requests and document them.
  */
 import { z } from "@hono/zod-openapi";
-import { BARRIERS, CONSENT_METHODS, CONSENT_PURPOSES, ENROLLMENT_STATES, ROLES, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../db/schema";
+import { BARRIERS, CONSENT_METHODS, CONSENT_PURPOSES, ENROLLMENT_STATES, ROLES, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../members/enums";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { DateSchema, FactsSchema, LangSchema } from "./schemas";
 

@@ -8,7 +8,7 @@
  *   enrolled → lapsed | exited;  lapsed → enrolled | exited
  *   declined from any open step; declined → not_started (she changed her mind)
  */
-import { BARRIERS, ENROLLMENT_STATES, type TASK_KINDS, VERIFICATIONS } from "../db/schema";
+import type { BARRIERS, ENROLLMENT_STATES, TASK_KINDS, VERIFICATIONS } from "./enums";
 
 export type EnrollmentState = (typeof ENROLLMENT_STATES)[number];
 export type Verification = (typeof VERIFICATIONS)[number];

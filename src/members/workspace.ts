@@ -10,7 +10,7 @@ import { keyedHash, newId, receiptCode } from "../auth/password";
 import type { Db } from "../db/queries";
 import * as q from "../db/members";
 import { clustersOf, networkOf } from "../db/accounts";
-import { CONSENT_METHODS, CONSENT_PURPOSES, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS, } from "../db/schema";
+import { CONSENT_METHODS, CONSENT_PURPOSES, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "./enums";
 import type { MemberRow } from "../db/members";
 import type { CompiledPack } from "../engine/compile";
 import type { Evaluation, Facts } from "../engine/types";

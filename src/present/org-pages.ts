@@ -3,7 +3,7 @@
  * src/http can use them without importing web/. Each page gets a plain view model: what to show, already scoped
  * and checked; the renderer only chooses words in the organizer's language and lays it out for a phone.
  */
-import type { Role } from "../db/schema";
+import type { Role } from "../members/enums";
 import type { InterviewPage } from "./pages";
 
 export interface OrgFrame {

@@ -1,7 +1,7 @@
 /** The enrollment state machine and covered_by, as pure functions. */
 import { describe, expect, it } from "vitest";
 import { checkMove, coveredBy, followUpsFor, TRANSITIONS } from "../../src/members/enrollment";
-import { ENROLLMENT_STATES } from "../../src/db/schema";
+import { ENROLLMENT_STATES } from "../../src/members/enums";
 
 describe("checkMove", () => {
   it("allows the issue's paths and nothing from exited", () => {

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TRANSITIONS, OPEN_STATES, type EnrollmentState } from "../../../src/members/enrollment";
-import { BARRIERS, ENROLLMENT_STATES, VERIFICATIONS } from "../../../src/db/schema";
+import { BARRIERS, ENROLLMENT_STATES, VERIFICATIONS } from "../../../src/members/enums";
 import { call } from "../../helpers/http";
 import { addMember, as, CONSENT, IDS, seedWorkspace, signIn, TODAY } from "../../helpers/workspace";
 

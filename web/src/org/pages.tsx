@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from "preact";
 import { render } from "preact-render-to-string";
-import { BARRIERS, CONSENT_METHODS, CONSENT_PURPOSES, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../../../src/db/schema";
+import { BARRIERS, CONSENT_METHODS, CONSENT_PURPOSES, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../../../src/members/enums";
 import type { FormIssue, OrgFrame, OrgPageRenderer, EnrollmentView, MemberView } from "../../../src/present/org-pages";
 import { dirOf, LANGUAGES } from "../i18n";
 import { messagesFor } from "../i18n/all";

@@ -1,0 +1,19 @@
+/**
+ * One definition of each enumeration of the organizer's workspace: roles, consent terms, enrollment states,
+ * barriers, follow-up kinds. The database columns, the API schemas, the state machine and the pages' words all
+ * derive from these lists. Pure: imported by the database schema, the HTTP layer and web/ alike.
+ */
+export const ROLES = ["network_admin", "organizer", "advocate"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CONSENT_STATES = ["given", "withdrawn"] as const;
+export const CONSENT_PURPOSES = ["screening", "follow_up", "contact", "statistics"] as const;
+export const CONSENT_METHODS = ["signed", "thumbprint", "spoken_witnessed", "own_phone"] as const;
+export const WITHDRAWAL_CHANNELS = ["organizer", "phone_call", "sms", "paper", "in_person"] as const;
+export const WITHDRAWAL_EFFECTS = ["stop_contact", "stop_follow_up", "leave_statistics", "erase"] as const;
+
+export const ENROLLMENT_STATES = ["not_started", "gathering_documents", "ready_to_apply", "applied", "enrolled", "rejected", "appealed", "lapsed", "exited", "declined"] as const;
+export const VERIFICATIONS = ["member_says", "document_seen", "registry_confirmed"] as const;
+export const BARRIERS = ["contribution_unaffordable", "documents_missing", "office_too_far", "no_information", "contractor_refused", "not_recognised_as_worker", "no_phone_or_digital_access", "distrust", "other"] as const;
+
+export const TASK_KINDS = ["documents", "check_outcome", "renewal"] as const;
