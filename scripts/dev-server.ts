@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { loadSql } from "./load-sql";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -113,8 +114,7 @@ async function startServer(port: number, inspectorPort: number, logLevel: string
   }
   if (options.seedFile) {
     if (!quiet) console.log(`Loading ${options.seedFile} into the local database…`);
-    const seed = spawnSync("sh", wrangler(["d1", "execute", "DB", "--local", "--persist-to", dir, "--file", options.seedFile]), { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 300_000 });
-    if (seed.status !== 0) throw new Error(`loading ${options.seedFile} failed (exit ${seed.status}):\n${seed.stdout}\n${seed.stderr}`);
+    await loadSql(dir, options.seedFile);
   }
 
   const args = wrangler([

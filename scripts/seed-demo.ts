@@ -50,13 +50,13 @@ const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 
 
 const q = (v: unknown): string => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : typeof v === "boolean" ? (v ? "1" : "0") : `'${String(v).replace(/'/g, "''")}'`);
 const lines: string[] = [];
-/** Multi-row INSERT OR IGNORE, 50 rows a statement (well under D1's statement size). */
+/** Multi-row INSERT OR IGNORE, 50 rows a statement (well under D1's statement size), one statement a line. */
 function insert(table: string, rows: Record<string, unknown>[]): void {
   if (!rows.length) return;
   const cols = Object.keys(rows[0]!);
   for (let i = 0; i < rows.length; i += 50) {
     const chunk = rows.slice(i, i + 50);
-    lines.push(`INSERT OR IGNORE INTO ${table} (${cols.join(", ")}) VALUES\n${chunk.map((r) => `(${cols.map((c) => q(r[c])).join(", ")})`).join(",\n")};`);
+    lines.push(`INSERT OR IGNORE INTO ${table} (${cols.join(", ")}) VALUES ${chunk.map((r) => `(${cols.map((c) => q(r[c])).join(", ")})`).join(", ")};`);
   }
 }
 

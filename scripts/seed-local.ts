@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { loadSql } from "./load-sql";
 
 function wrangler(args: string[], capture = false) {
   const r = spawnSync("sh", ["scripts/wrangler.sh", ...args], { encoding: "utf8", stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit" });
@@ -27,7 +28,8 @@ if (/"n":\s*1/.test(seeded)) {
 } else {
   const gen = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed-demo.ts", ".wrangler/demo-seed.sql"], { stdio: "inherit" });
   if (gen.status !== 0) process.exit(gen.status ?? 1);
-  console.log("loading the demo into the local D1 (about 15 s)…");
-  wrangler(["d1", "execute", "DB", "--local", "--file", ".wrangler/demo-seed.sql"], true);
+  console.log("loading the demo into the local D1…");
+  // Where `wrangler dev` keeps the local D1 by default.
+  await loadSql(".wrangler/state", ".wrangler/demo-seed.sql");
   console.log("demo loaded: sign in at http://127.0.0.1:8787/org with admin@demo.local / demo-password-1");
 }
