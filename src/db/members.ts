@@ -63,8 +63,10 @@ export async function auditPage(db: Db, networkId: string, opts: { before?: numb
 // ---- members ----------------------------------------------------------------------------------------------------
 
 export interface ListQuery {
-  /** Part of a name, a member number or a phone number. */
+  /** The start of her names' words ("wanj otie"), a member number or a phone number. */
   q?: string;
+  /** The phone number in `q` in international form, when it reads as one in the network's country. */
+  phone?: string;
   cluster?: string;
   /** With `status`: members whose latest screening gives this scheme this status. */
   scheme?: string;
@@ -93,9 +95,12 @@ export async function listMembers(db: Db, scope: NonNullable<MemberScope>, q: Li
   const conds: SQL[] = [scopeWhere(scope)];
   if (q.cluster) conds.push(sql`m.cluster_id = ${q.cluster}`);
   if (q.q) {
-    const key = nameKey(q.q).replace(/[\\%_]/g, (ch) => `\\${ch}`);
-    const phone = q.q.replace(/[\s()-]/g, "");
-    conds.push(sql`(m.name_key LIKE ${`%${key}%`} ESCAPE '\\' OR m.member_no = ${q.q.trim()} OR m.phone = ${phone})`);
+    // Each branch is index-backed: the name index (FTS5, word prefixes), the member number, the phone.
+    const words = nameKey(q.q).split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
+    const either: SQL[] = [sql`m.member_no = ${q.q.trim()}`];
+    if (q.phone) either.push(sql`m.phone = ${q.phone}`);
+    if (words.length) either.push(sql`m.rowid IN (SELECT rowid FROM member_names WHERE member_names MATCH ${words.map((w) => `"${w}"*`).join(" ")})`);
+    conds.push(sql`(${sql.join(either, sql` OR `)})`);
   }
   if (q.scheme && q.status) conds.push(sql`EXISTS (SELECT 1 FROM screening_results r WHERE r.member_id = m.id AND r.latest = 1 AND r.scheme = ${q.scheme} AND r.status = ${q.status})`);
   if (q.scheme && q.enrollment) {

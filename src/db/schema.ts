@@ -228,7 +228,7 @@ export const screeningResults = sqliteTable(
     /** 1 on the member's latest screening: "current eligibility" is then one indexed filter. */
     latest: integer("latest", { mode: "boolean" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.screening_id, t.scheme] }), index("screening_results_latest").on(t.member_id, t.latest, t.scheme), index("screening_results_scheme").on(t.scheme, t.latest, t.status)],
+  (t) => [primaryKey({ columns: [t.screening_id, t.scheme] }), index("screening_results_member").on(t.member_id, t.latest, t.scheme, t.status), index("screening_results_scheme").on(t.scheme, t.latest, t.status)],
 );
 
 

@@ -105,7 +105,7 @@ export const MemberSummarySchema = z
 export const MemberListSchema = z.object({ items: z.array(MemberSummarySchema), next_cursor: z.string().nullable() }).openapi("MemberList");
 
 export const MemberListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().openapi({ description: "Part of her name, her member number or her phone number" }),
+  q: z.string().trim().max(100).optional().openapi({ description: "The start of the words of her name, her member number or her phone number" }),
   cluster: Id.optional(),
   scheme: z.string().regex(/^[a-z0-9_]+$/).max(64).optional(),
   status: z.enum(["eligible", "likely_eligible", "needs_info", "likely_not_eligible", "not_eligible"]).optional(),

@@ -55,7 +55,7 @@ const list = createRoute({
   path: "/api/members",
   operationId: "listMembers",
   summary: "Find members",
-  description: "Members of your clusters (all the network's, for an admin), by name, member number or phone, by cluster, by a scheme's status or enrollment state, or with follow-ups due; sorted by name, 50 at a time (next_cursor for more).",
+  description: "Members of your clusters (all the network's, for an admin), by the start of the words of her name (\"wanj otie\" finds Wanjiku Otieno), her member number or her phone, by cluster, by a scheme's status or enrollment state, or with follow-ups due; sorted by name, 50 at a time (next_cursor for more).",
   request: { query: MemberListQuerySchema },
   responses: { 200: res("A page of members", MemberListSchema), 400: err("Invalid query"), ...common },
 });
@@ -201,7 +201,8 @@ export const memberRoutes = createRouter()
     const query = c.req.valid("query");
     const after = decodeCursor(query.cursor);
     if (after === null) return c.json({ error: { code: "invalid_request", message: "The request is not valid; see issues.", issues: [{ path: "cursor", code: "invalid_cursor", message: "is not a cursor this API gave" }] } }, 400);
-    const { items, more } = await listMembers(c.var.db, callerOf(c).scope, { ...query, after, limit: query.limit });
+    const phone = query.q && /\d{6}/.test(query.q.replace(/\D/g, "")) ? ws.normalizePhone(query.q, c.var.session!.network.country) : undefined;
+    const { items, more } = await listMembers(c.var.db, callerOf(c).scope, { ...query, phone, after, limit: query.limit });
     const last = items.at(-1);
     return c.json({ items: items.map(summary), next_cursor: more && last ? encodeCursor(last.name_key, last.id) : null }, 200);
   })

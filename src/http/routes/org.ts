@@ -210,7 +210,8 @@ export const orgRoutes = new Hono<AppEnv>()
     };
     const afterRaw = c.req.query("after");
     const after = afterRaw && afterRaw.includes("|") ? { name_key: afterRaw.slice(0, afterRaw.lastIndexOf("|")), id: afterRaw.slice(afterRaw.lastIndexOf("|") + 1) } : undefined;
-    const { items, more } = await listMembers(c.var.db, caller.scope, { ...query, after, limit: 50 });
+    const phone = query.q && /\d{6}/.test(query.q.replace(/\D/g, "")) ? ws.normalizePhone(query.q, s.network.country) : undefined;
+    const { items, more } = await listMembers(c.var.db, caller.scope, { ...query, phone, after, limit: 50 });
     const clusters = (await clustersOf(c.var.db, s.network.id)).filter((cl) => caller.scope.clusters === "all" || caller.scope.clusters.includes(cl.id));
     const last = items.at(-1);
     const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
