@@ -25,10 +25,16 @@ export function nameKey(name: string): string {
   return name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
 }
 
-function scopeWhere(scope: NonNullable<MemberScope>): SQL {
+/**
+ * The caller's scope as a condition on members `m`. `driven`: another condition picks the rows (a search's matches),
+ * so the scope must not steer the query planner to walk the scope's index instead (a unary `+` keeps SQLite from
+ * using an index for a term, without changing its meaning).
+ */
+function scopeWhere(scope: NonNullable<MemberScope>, driven = false): SQL {
+  const p = driven ? sql.raw("+") : sql.raw("");
   return scope.clusters === "all"
-    ? sql`m.network_id = ${scope.network_id}`
-    : sql`m.network_id = ${scope.network_id} AND m.cluster_id IN (${sql.join(scope.clusters.map((c) => sql`${c}`), sql`, `)})`;
+    ? sql`${p}m.network_id = ${scope.network_id}`
+    : sql`${p}m.network_id = ${scope.network_id} AND ${p}m.cluster_id IN (${sql.join(scope.clusters.map((c) => sql`${c}`), sql`, `)})`;
 }
 
 // ---- audit ------------------------------------------------------------------------------------------------------
@@ -92,15 +98,16 @@ export interface MemberListItem {
 }
 
 export async function listMembers(db: Db, scope: NonNullable<MemberScope>, q: ListQuery): Promise<{ items: MemberListItem[]; more: boolean }> {
-  const conds: SQL[] = [scopeWhere(scope)];
-  if (q.cluster) conds.push(sql`m.cluster_id = ${q.cluster}`);
+  const conds: SQL[] = [scopeWhere(scope, !!q.q)];
+  if (q.cluster) conds.push(q.q ? sql`+m.cluster_id = ${q.cluster}` : sql`m.cluster_id = ${q.cluster}`);
   if (q.q) {
-    // Each branch is index-backed: the name index (FTS5, word prefixes), the member number, the phone.
-    const words = nameKey(q.q).split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
-    const either: SQL[] = [sql`m.member_no = ${q.q.trim()}`];
-    if (q.phone) either.push(sql`m.phone = ${q.phone}`);
-    if (words.length) either.push(sql`m.rowid IN (SELECT rowid FROM member_names WHERE member_names MATCH ${words.map((w) => `"${w}"*`).join(" ")})`);
-    conds.push(sql`(${sql.join(either, sql` OR `)})`);
+    // The matches drive the query, each found through an index — the name index (FTS5, word prefixes), the member
+    // number, the phone — then sorted: a search reads the rows it finds, not the whole network in name order.
+    const words = nameKey(q.q).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean).slice(0, 8);
+    const found: SQL[] = [sql`SELECT rowid FROM members WHERE network_id = ${scope.network_id} AND member_no = ${q.q.trim()}`];
+    if (q.phone) found.push(sql`SELECT rowid FROM members WHERE network_id = ${scope.network_id} AND phone = ${q.phone}`);
+    if (words.length) found.push(sql`SELECT rowid FROM member_names WHERE member_names MATCH ${words.map((w) => `"${w}"*`).join(" ")}`);
+    conds.push(sql`m.rowid IN (${sql.join(found, sql` UNION `)})`);
   }
   if (q.scheme && q.status) conds.push(sql`EXISTS (SELECT 1 FROM screening_results r WHERE r.member_id = m.id AND r.latest = 1 AND r.scheme = ${q.scheme} AND r.status = ${q.status})`);
   if (q.scheme && q.enrollment) {
