@@ -6,4 +6,13 @@ import { createApp } from "./http/app";
 import { pages } from "../web/src/server";
 import { orgPages } from "../web/src/org/pages";
 
-export default createApp({ pages, orgPages });
+import { handleQueue } from "./jobs";
+import type { Bindings } from "./http/env";
+import type { Job } from "./jobs/types";
+
+const app = createApp({ pages, orgPages });
+
+export default {
+  fetch: app.fetch,
+  queue: handleQueue,
+} satisfies ExportedHandler<Bindings, Job>;

@@ -3,7 +3,7 @@
  * Migrations are generated from this file by `npm run db:generate` into src/db/migrations/.
  */
 import { STATUSES } from "../engine/enums";
-import { BARRIERS, CONSENT_METHODS, CONSENT_STATES, ENROLLMENT_STATES, ROLES, TASK_KINDS, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../members/enums";
+import { BARRIERS, CONSENT_METHODS, CONSENT_STATES, ENROLLMENT_STATES, IMPORT_OUTCOMES, IMPORT_STATUSES, ROLES, TASK_KINDS, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../members/enums";
 export type { Role } from "../members/enums";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
@@ -315,4 +315,68 @@ export const auditLog = sqliteTable(
     fields: text("fields").notNull().default("[]"),
   },
   (t) => [index("audit_network_at").on(t.network_id, t.id)],
+);
+
+/**
+ * An import of a member list: the file as parsed (columns, problems), the organizer's mapping and options, and
+ * progress through the dry run and the apply, both done by queued chunks.
+ */
+export const imports = sqliteTable(
+  "imports",
+  {
+    id: text("id").primaryKey(),
+    network_id: text("network_id").notNull(),
+    created_by: text("created_by").notNull(),
+    created_at: text("created_at").notNull(),
+    file_name: text("file_name").notNull(),
+    /** csv, kobo, odk or xlsx; the encoding read; the separator. */
+    source: text("source").notNull(),
+    encoding: text("encoding").notNull(),
+    separator: text("separator").notNull(),
+    /** JSON: the columns, the file's own problems (line, code), the rows left out on purpose. */
+    columns: text("columns").notNull(),
+    problems: text("problems").notNull(),
+    skipped: text("skipped").notNull(),
+    /** JSON: the mapping and options the dry run used (null until mapped). */
+    mapping: text("mapping"),
+    status: text("status", { enum: IMPORT_STATUSES }).notNull(),
+    total_rows: integer("total_rows").notNull(),
+    chunks: integer("chunks").notNull(),
+    checked_chunks: integer("checked_chunks").notNull().default(0),
+    applied_chunks: integer("applied_chunks").notNull().default(0),
+    updated_at: text("updated_at").notNull(),
+  },
+  (t) => [index("imports_network").on(t.network_id, t.created_at)],
+);
+
+/** The file's rows, a chunk at a time (JSON of [line, cells] pairs): what the queued work reads. */
+export const importChunks = sqliteTable(
+  "import_chunks",
+  {
+    import_id: text("import_id").notNull(),
+    seq: integer("seq").notNull(),
+    rows: text("rows").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.import_id, t.seq] })],
+);
+
+/** The dry run's decision per row, and whether it has been applied (so a resumed apply never repeats one). */
+export const importRows = sqliteTable(
+  "import_rows",
+  {
+    import_id: text("import_id").notNull(),
+    line: integer("line").notNull(),
+    seq: integer("seq").notNull(),
+    member_no: text("member_no"),
+    outcome: text("outcome", { enum: IMPORT_OUTCOMES }).notNull(),
+    /** The member it updates or may duplicate. */
+    member_id: text("member_id"),
+    /** JSON: the member as read (good rows), or the row's issues (bad rows). */
+    data: text("data"),
+    issues: text("issues"),
+    /** The row's cells as in the file, for error rows only (the bad-rows file). */
+    raw: text("raw"),
+    applied: integer("applied", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.import_id, t.line] }), index("import_rows_chunk").on(t.import_id, t.seq), index("import_rows_member_no").on(t.import_id, t.member_no)],
 );

@@ -26,6 +26,7 @@ import { orgRoutes } from "./routes/org";
 import { adminRoutes } from "./routes/admin";
 import { memberRoutes } from "./routes/members";
 import { sessionRoutes } from "./routes/session";
+import { importRoutes, MAX_IMPORT_BYTES } from "./routes/imports";
 import { readSession, requireSession, sameOrigin } from "./session";
 import { SESSION_SCHEME } from "./workspace-schemas";
 
@@ -62,13 +63,10 @@ export function createApp({ pages, orgPages }: AppOptions) {
     }),
   );
   app.use(requestContext(pages, orgPages));
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`), 413),
-    }),
-  );
+  const small = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody("payload_too_large", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`), 413) });
+  const file = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.json(errorBody("payload_too_large", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB.`), 413) });
+  // A member list is the one large body: its upload gets its own limit.
+  app.use("/api/*", (c, next) => (c.req.method === "POST" && new URL(c.req.url).pathname === "/api/imports" ? file(c, next) : small(c, next)));
   for (const path of [...OPEN_DATA, "/api/openapi.json"]) app.use(path, cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
   for (const path of OPEN_DATA) app.use(path, openData);
   // The API description changes with the code, not the rules: its validator is a hash of the document itself.
@@ -81,8 +79,8 @@ export function createApp({ pages, orgPages }: AppOptions) {
   // The organizer's workspace: a session where the request carries one; nothing changed from another site;
   // each group of routes behind the capability it needs.
   app.use(readSession);
-  for (const path of ["/api/session", "/api/members", "/api/members/*", "/api/follow-ups", "/api/invitations", "/api/invitations/*", "/api/users/*", "/api/audit", "/org/*"]) app.use(path, sameOrigin);
-  for (const path of ["/api/members", "/api/members/*", "/api/follow-ups"]) app.use(path, requireSession("members"));
+  for (const path of ["/api/session", "/api/members", "/api/members/*", "/api/follow-ups", "/api/invitations", "/api/invitations/*", "/api/users/*", "/api/audit", "/api/imports", "/api/imports/*", "/org/*"]) app.use(path, sameOrigin);
+  for (const path of ["/api/members", "/api/members/*", "/api/follow-ups", "/api/imports", "/api/imports/*"]) app.use(path, requireSession("members"));
   app.use("/api/invitations", requireSession("manage_users"));
   for (const path of ["/api/users", "/api/users/*"]) app.use(path, requireSession("manage_users"));
   app.use("/api/audit", requireSession("read_audit"));
@@ -95,6 +93,7 @@ export function createApp({ pages, orgPages }: AppOptions) {
   app.route("/", sessionRoutes);
   app.route("/", memberRoutes);
   app.route("/", adminRoutes);
+  app.route("/", importRoutes);
   app.doc31("/api/openapi.json", OPENAPI_CONFIG);
   app.get("/api/docs", (c) => renderDocs(c, app.getOpenAPI31Document(OPENAPI_CONFIG)));
   app.route("/", pageRoutes);

@@ -13,8 +13,8 @@ export interface Bindings {
    * `wrangler secret put MEMBER_KEY_SECRET`; locally `.dev.vars`, written by `npm start` if missing).
    */
   MEMBER_KEY_SECRET?: string;
-  /** "1" only where demo data may be seeded (never set on a deployment). */
-  DEMO?: string;
+  /** The jobs Queue (imports in chunks, re-screening). */
+  JOBS: Queue;
 }
 
 export interface AppEnv {

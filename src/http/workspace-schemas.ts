@@ -3,7 +3,7 @@
  * enrollments, follow-ups, users, the audit log). The same schemas validate requests and document them.
  */
 import { z } from "@hono/zod-openapi";
-import { BARRIERS, CONSENT_METHODS, CONSENT_PURPOSES, ENROLLMENT_STATES, ROLES, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../members/enums";
+import { BARRIERS, CONSENT_METHODS, CONSENT_PURPOSES, RECORDED_METHODS, ENROLLMENT_STATES, ROLES, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../members/enums";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { DateSchema, FactsSchema, LangSchema } from "./schemas";
 
@@ -45,7 +45,7 @@ export const ConsentInputSchema = z
     notice_version: z.string().trim().min(1).max(32).openapi({ example: "2026-01" }),
     notice_lang: LangSchema,
     purposes: z.array(z.enum(CONSENT_PURPOSES)).min(1, "name at least one purpose").max(CONSENT_PURPOSES.length),
-    method: z.enum(CONSENT_METHODS),
+    method: z.enum(RECORDED_METHODS),
     witness: z.string().trim().min(1).max(100).optional(),
     given_on: DateSchema.optional(),
   })

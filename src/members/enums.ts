@@ -6,9 +6,13 @@
 export const ROLES = ["network_admin", "organizer", "advocate"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const CONSENT_STATES = ["given", "withdrawn"] as const;
+/** `needed`: brought in from a list the network already kept, and not yet asked (no screening, no statistics until she consents). */
+export const CONSENT_STATES = ["given", "withdrawn", "needed"] as const;
 export const CONSENT_PURPOSES = ["screening", "follow_up", "contact", "statistics"] as const;
-export const CONSENT_METHODS = ["signed", "thumbprint", "spoken_witnessed", "own_phone"] as const;
+/** How an organizer records consent with the member. */
+export const RECORDED_METHODS = ["signed", "thumbprint", "spoken_witnessed", "own_phone"] as const;
+/** …and `network_records`: recorded in the network's own list, brought in by an import. */
+export const CONSENT_METHODS = [...RECORDED_METHODS, "network_records"] as const;
 export const WITHDRAWAL_CHANNELS = ["organizer", "phone_call", "sms", "paper", "in_person"] as const;
 export const WITHDRAWAL_EFFECTS = ["stop_contact", "stop_follow_up", "leave_statistics", "erase"] as const;
 
@@ -17,3 +21,7 @@ export const VERIFICATIONS = ["member_says", "document_seen", "registry_confirme
 export const BARRIERS = ["contribution_unaffordable", "documents_missing", "office_too_far", "no_information", "contractor_refused", "not_recognised_as_worker", "no_phone_or_digital_access", "distrust", "other"] as const;
 
 export const TASK_KINDS = ["documents", "check_outcome", "renewal"] as const;
+
+export const IMPORT_STATUSES = ["uploaded", "checking", "checked", "applying", "applied"] as const;
+/** What a row of an import does, decided by the dry run. */
+export const IMPORT_OUTCOMES = ["new", "update", "unchanged", "possible_duplicate", "blocked_erased", "blocked_refused", "error"] as const;

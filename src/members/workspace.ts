@@ -10,7 +10,7 @@ import { keyedHash, newId, receiptCode } from "../auth/password";
 import type { Db } from "../db/queries";
 import * as q from "../db/members";
 import { clustersOf, networkOf } from "../db/accounts";
-import { CONSENT_METHODS, CONSENT_PURPOSES, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "./enums";
+import { CONSENT_PURPOSES, RECORDED_METHODS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "./enums";
 import type { MemberRow } from "../db/members";
 import type { CompiledPack } from "../engine/compile";
 import type { Evaluation, Facts } from "../engine/types";
@@ -20,7 +20,7 @@ import { getEngine } from "../rules/registry";
 import { addDays, checkMove, coveredBy, followUpsFor, type EnrollmentState, type Move, type MoveProblem } from "./enrollment";
 
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
-export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+export type ConsentMethod = (typeof RECORDED_METHODS)[number];
 
 export interface Caller {
   db: Db;

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from "preact";
 import { render } from "preact-render-to-string";
-import { BARRIERS, CONSENT_METHODS, CONSENT_PURPOSES, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../../../src/members/enums";
+import { BARRIERS, CONSENT_PURPOSES, RECORDED_METHODS, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../../../src/members/enums";
 import type { FormIssue, OrgFrame, OrgPageRenderer, EnrollmentView, MemberView } from "../../../src/present/org-pages";
 import { dirOf, LANGUAGES } from "../i18n";
 import { messagesFor } from "../i18n/all";
@@ -187,7 +187,7 @@ function ConsentFields({ m, languages, values, prefix }: { m: OrgMessages; langu
         ))}
       </fieldset>
       <Field id={`${prefix}-method`} label={m.member.method}>
-        <Select id={`${prefix}-method`} name="method" value={values.method as string} options={CONSENT_METHODS.map((x) => [x, m.methods[x]])} required />
+        <Select id={`${prefix}-method`} name="method" value={values.method as string} options={RECORDED_METHODS.map((x) => [x, m.methods[x]])} required />
       </Field>
       <Field id={`${prefix}-witness`} label={`${m.member.witness} (${m.methods.spoken_witnessed})`}>
         <input id={`${prefix}-witness`} name="witness" value={(values.witness as string) ?? ""} maxLength={100} />
@@ -279,6 +279,7 @@ function MemberPage({ m, v }: { m: OrgMessages; v: MemberView }) {
         {m.member.number}: <strong>{mem.member_no}</strong> · {m.member.cluster}: {mem.cluster}
         {mem.phone ? ` · ${mem.phone}` : ""}
         {mem.consent_state === "withdrawn" ? <span class="badge warn"> {m.members.consent_withdrawn}</span> : null}
+        {mem.consent_state === "needed" ? <span class="badge warn"> {m.members.consent_needed}</span> : null}
       </p>
       <p>{v.screening ? fillIn(m.member.screened, { date: v.screening.date, version: v.screening.rules_version.slice(0, 8) }) : m.member.not_screened}</p>
       <p>
@@ -535,6 +536,7 @@ export const orgPages: OrgPageRenderer = {
               <li>
                 <a href={`/org/members/${x.id}`}>{x.name}</a> <span class="no">{x.member_no}</span> · {x.cluster}
                 {x.consent_state === "withdrawn" ? <span class="badge warn"> {m.members.consent_withdrawn}</span> : null}
+                {x.consent_state === "needed" ? <span class="badge warn"> {m.members.consent_needed}</span> : null}
               </li>
             ))}
           </ul>
