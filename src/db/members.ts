@@ -37,6 +37,14 @@ function scopeWhere(scope: NonNullable<MemberScope>, driven = false): SQL {
     : sql`${p}m.network_id = ${scope.network_id} AND ${p}m.cluster_id IN (${sql.join(scope.clusters.map((c) => sql`${c}`), sql`, `)})`;
 }
 
+/** The scope as a condition on a table that carries the member's network and cluster itself (tasks, enrollments). */
+function ownScope(alias: string, scope: NonNullable<MemberScope>): SQL {
+  const a = sql.raw(alias);
+  return scope.clusters === "all"
+    ? sql`${a}.network_id = ${scope.network_id}`
+    : sql`${a}.network_id = ${scope.network_id} AND ${a}.cluster_id IN (${sql.join(scope.clusters.map((c) => sql`${c}`), sql`, `)})`;
+}
+
 // ---- audit ------------------------------------------------------------------------------------------------------
 
 export interface AuditEntry {
@@ -321,13 +329,13 @@ export interface DueTask {
 
 export async function dueTasks(db: Db, scope: NonNullable<MemberScope>, dueBy: string, limit: number): Promise<DueTask[]> {
   return db.all<DueTask>(
-    sql`SELECT t.id, t.member_id, m.name, m.member_no, t.scheme, t.kind, t.due_on FROM tasks t JOIN members m ON m.id = t.member_id WHERE t.status = 'open' AND t.due_on <= ${dueBy} AND ${scopeWhere(scope)} ORDER BY t.due_on, t.id LIMIT ${limit}`,
+    sql`SELECT t.id, t.member_id, m.name, m.member_no, t.scheme, t.kind, t.due_on FROM tasks t JOIN members m ON m.id = t.member_id WHERE t.status = 'open' AND t.due_on <= ${dueBy} AND ${ownScope("t", scope)} ORDER BY t.due_on, t.id LIMIT ${limit}`,
   );
 }
 
 /** Open follow-ups due on or before `dueBy`, in the scope. */
 export async function countDue(db: Db, scope: NonNullable<MemberScope>, dueBy: string): Promise<number> {
-  const row = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM tasks t JOIN members m ON m.id = t.member_id WHERE t.status = 'open' AND t.due_on <= ${dueBy} AND ${scopeWhere(scope)}`);
+  const row = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM tasks t WHERE t.status = 'open' AND t.due_on <= ${dueBy} AND ${ownScope("t", scope)}`);
   return row?.n ?? 0;
 }
 
@@ -342,7 +350,9 @@ export interface EligibleNotStarted {
 /** Members whose latest screening says eligible (or likely) for a scheme in which nothing has started. */
 export async function eligibleNotStarted(db: Db, scope: NonNullable<MemberScope>, limit: number): Promise<EligibleNotStarted[]> {
   return db.all<EligibleNotStarted>(
-    sql`SELECT m.id AS member_id, m.name, m.member_no, r.scheme, r.status FROM members m JOIN screening_results r ON r.member_id = m.id AND r.latest = 1 WHERE ${scopeWhere(scope)} AND r.status IN ('eligible', 'likely_eligible') AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.member_id = m.id AND e.scheme = r.scheme AND e.state <> 'not_started') ORDER BY m.name_key, r.scheme LIMIT ${limit}`,
+    // In name order only (not name then scheme): SQLite then walks members by the name index and stops at the limit,
+    // instead of sorting every eligible row of the network.
+    sql`SELECT m.id AS member_id, m.name, m.member_no, r.scheme, r.status FROM members m JOIN screening_results r ON r.member_id = m.id AND r.latest = 1 WHERE ${scopeWhere(scope)} AND r.status IN ('eligible', 'likely_eligible') AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.member_id = m.id AND e.scheme = r.scheme AND e.state <> 'not_started') ORDER BY m.name_key, m.id LIMIT ${limit}`,
   );
 }
 
@@ -357,7 +367,7 @@ export interface Waiting {
 /** Applications (or appeals) with no outcome since before `before`. */
 export async function waitingTooLong(db: Db, scope: NonNullable<MemberScope>, before: string, limit: number): Promise<Waiting[]> {
   return db.all<Waiting>(
-    sql`SELECT m.id AS member_id, m.name, m.member_no, e.scheme, e.since FROM enrollments e JOIN members m ON m.id = e.member_id WHERE ${scopeWhere(scope)} AND e.state IN ('applied', 'appealed') AND e.since < ${before} ORDER BY e.since LIMIT ${limit}`,
+    sql`SELECT m.id AS member_id, m.name, m.member_no, e.scheme, e.since FROM enrollments e JOIN members m ON m.id = e.member_id WHERE ${ownScope("e", scope)} AND e.state IN ('applied', 'appealed') AND e.since < ${before} ORDER BY e.since LIMIT ${limit}`,
   );
 }
 

@@ -250,7 +250,7 @@ export const enrollments = sqliteTable(
     /** The event of the latest move (a batch's later statements check it to know the move was written). */
     last_event_id: text("last_event_id").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.member_id, t.scheme] }), index("enrollments_cluster_state").on(t.cluster_id, t.state, t.since), index("enrollments_network_scheme").on(t.network_id, t.scheme, t.state)],
+  (t) => [primaryKey({ columns: [t.member_id, t.scheme] }), index("enrollments_cluster_state").on(t.cluster_id, t.state, t.since), index("enrollments_network_state").on(t.network_id, t.state, t.since), index("enrollments_network_scheme").on(t.network_id, t.scheme, t.state)],
 );
 
 export const enrollmentEvents = sqliteTable(
@@ -286,7 +286,7 @@ export const tasks = sqliteTable(
     created_at: text("created_at").notNull(),
     done_at: text("done_at"),
   },
-  (t) => [index("tasks_cluster_due").on(t.cluster_id, t.status, t.due_on), index("tasks_member").on(t.member_id)],
+  (t) => [index("tasks_cluster_due").on(t.cluster_id, t.status, t.due_on), index("tasks_network_due").on(t.network_id, t.status, t.due_on), index("tasks_member").on(t.member_id)],
 );
 
 /** Keyed hashes of an erased member's number and phone: a later import cannot bring her back silently. */
