@@ -23,3 +23,4 @@ export function orgFrame(c: Context<AppEnv>, notice?: OrgFrame["notice"]): OrgFr
     notice,
   };
 }
+

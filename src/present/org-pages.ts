@@ -109,7 +109,32 @@ export interface UsersView {
   issues?: FormIssue[];
 }
 
+export interface ImportView {
+  id: string;
+  file_name: string;
+  source: string;
+  encoding: string;
+  /** Read in a legacy code page: the organizer confirms the preview reads right. */
+  legacy: boolean;
+  status: string;
+  total_rows: number;
+  progress: { done: number; of: number };
+  columns: { index: number; header: string; meta: boolean }[];
+  /** Column index → target (the saved mapping, or the suggestion). */
+  mapping: Record<string, string>;
+  /** What a column may hold: the member's own fields (label empty: the page words them) and facts (their label). */
+  targets: { value: string; label: string }[];
+  sample: { line: number; cells: string[] }[];
+  problems: { line: number; code: string }[];
+  summary: Record<string, number>;
+  clusters: { id: string; name: string }[];
+  default_cluster?: string;
+  duplicates: { line: number; member_no: string | null; member_id: string | null }[];
+}
+
 export interface OrgPageRenderer {
+  imports(frame: OrgFrame, view: { items: { id: string; file_name: string; status: string; total_rows: number; created_at: string }[]; issues?: FormIssue[] }): string;
+  importPage(frame: OrgFrame, view: ImportView): string;
   signIn(frame: OrgFrame, view: { next?: string; login?: string; error?: { code: string; message: string; minutes?: number } }): string;
   join(frame: OrgFrame, view: { token: string; languages: string[]; issues?: FormIssue[]; done?: boolean; gone?: boolean }): string;
   /** An advocate's home: what she can see here (aggregates only, never a member's record). */

@@ -19,6 +19,8 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page, email: string) {
+  page.setDefaultTimeout(90_000);
+  page.setDefaultNavigationTimeout(90_000);
   await page.goto(`${baseUrl()}/org`);
   await page.fill("#login", email);
   await page.fill("#password", "demo-password-1");
@@ -34,7 +36,8 @@ async function dueFor(page: Page, name: string): Promise<string[]> {
   return page.locator("main ul.members li").allInnerTexts();
 }
 
-describe("the organizer's workspace", () => {
+// Long journeys on a shared 2-core machine: generous limits (no test asserts a duration).
+describe("the organizer's workspace", { timeout: 240_000 }, () => {
   const name = `Atieno Journey ${Date.now().toString(36)}`;
   let memberUrl = "";
   let memberId = "";
@@ -183,5 +186,31 @@ describe("the organizer's workspace", () => {
     await expectAccessible(admin, "team");
     await page.context().close();
     await admin.context().close();
+  });
+
+  it("imports a member list: upload, suggested mapping, dry run with its bad row, apply (Kiswahili, no script)", async () => {
+    const page = await phone(browser);
+    await signIn(page, "kisumu@demo.local");
+    await page.goto(`${baseUrl()}/org/imports`);
+    await expectAccessible(page, "imports");
+    const stamp = Date.now().toString(36).toUpperCase();
+    const csv = `\ufeffNambari ya mwanachama;Jina;Simu;Jinsia\r\nIMP-${stamp}-1;Akinyi Import;0712 555 001;Mwanamke\r\nIMP-${stamp}-2;Moraa Import;;F\r\nIMP-${stamp}-3;Bad Phone;12;F\r\n`;
+    await page.setInputFiles("#im-file", { name: "orodha.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await Promise.all([page.waitForURL(/\/org\/imports\/[^/]+$/), page.click("main button.primary")]);
+    expect(await page.locator("#col-0").inputValue()).toBe("member_no");
+    expect(await page.locator("#col-3").inputValue()).toBe("fact:sex");
+    await expectAccessible(page, "import mapping");
+    await page.click("main form[action$='/check'] button.primary");
+    await expect.poll(async () => (await page.reload(), page.locator("#sum-h").count()), { timeout: 30_000 }).toBe(1);
+    const summary = await page.locator("section[aria-labelledby=sum-h]").innerText();
+    expect(summary).toMatch(/2\s+wanachama wapya/);
+    expect(summary).toMatch(/1\s+safu zenye makosa/);
+    await page.click("main form[action$='/apply'] button.primary");
+    await expect.poll(async () => (await page.reload(), page.locator("main p.notice").innerText().catch(() => "")), { timeout: 30_000 }).toContain("Imeingizwa");
+    await page.goto(`${baseUrl()}/org/members?q=${encodeURIComponent("import")}`);
+    const found = await page.locator("main ul.members li").allInnerTexts();
+    expect(found.filter((t) => t.includes(`IMP-${stamp}`))).toHaveLength(2);
+    expect(found.join()).toContain("idhini inahitajika");
+    await page.context().close();
   });
 });

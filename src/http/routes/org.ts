@@ -5,15 +5,20 @@
  */
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { decode, parseTable, type Column } from "../../members/import/parse";
+import { suggestMapping, type Target } from "../../members/import/rows";
+import { createImport, findImport, importSummary, startApply, startCheck } from "../../members/import/service";
+import { factDefs } from "../../interview/gate";
+import { MAX_IMPORT_BYTES } from "./imports";
 import { mainRole } from "../../auth/access";
 import { clustersOf, createInvitation, deleteSessionsOf, usersOf } from "../../db/accounts";
 import { audit, auditPage, countDue, countMembers, findMember, listMembers } from "../../db/members";
-import { roleGrants, users } from "../../db/schema";
+import { importChunks, importRows, imports, roleGrants, users } from "../../db/schema";
 import { actionFromForm, apply, restoreState, screenFor, type InterviewState, type Screen } from "../../interview";
 import { addDays, OPEN_STATES, TRANSITIONS, type EnrollmentState } from "../../members/enrollment";
 import * as ws from "../../members/workspace";
-import type { FormIssue, MemberView, OrgFrame } from "../../present/org-pages";
+import type { FormIssue, ImportView, MemberView, OrgFrame } from "../../present/org-pages";
 import { getEngine } from "../../rules/registry";
 import type { AppEnv } from "../env";
 import { zodIssues } from "../errors";
@@ -331,6 +336,67 @@ export const orgRoutes = new Hono<AppEnv>()
     return screenPage(c, { id, name: member.name }, step.state, step.screen);
   })
 
+  // ---- imports of member lists ---------------------------------------------------------------------------------
+  .use("/org/imports", requireSession("members"))
+  .use("/org/imports/*", requireSession("members"))
+  .get("/org/imports", async (c) => html(c, c.var.orgPages.imports(orgFrame(c), { items: await recentImports(c) })))
+  .post("/org/imports", bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.text("The file is too large.", 413) }), async (c) => {
+    const s = c.var.session!;
+    let file: File | undefined;
+    let approvedOnly = false;
+    try {
+      const body = await c.req.parseBody();
+      file = body.file instanceof File ? body.file : undefined;
+      approvedOnly = body.approved_only === "1";
+    } catch {
+      file = undefined;
+    }
+    const issue = (code: string, message: string) => html(c, c.var.orgPages.imports(orgFrame(c), { items: [], issues: [{ path: "file", code, message }] }), 400);
+    if (!file || !file.size) return issue("required", "choose a CSV file");
+    const decoded = decode(new Uint8Array(await file.arrayBuffer()), s.network.country);
+    const table = parseTable(decoded.text, { approvedOnly });
+    if (!table.columns.length || !table.rows.length) return issue("empty_file", "the file has no header row or no member rows");
+    const now = new Date().toISOString();
+    const { id } = await createImport(c.var.db, { network_id: s.network.id, user_id: s.user.id, file_name: file.name || "members.csv", encoding: decoded.encoding, table, now });
+    await audit(c.var.db, { network_id: s.network.id, actor_id: s.user.id, action: "import.upload", entity_type: "import", entity_id: id, at: now });
+    return see(c, `/org/imports/${id}${decoded.legacy ? "?legacy=1" : ""}`);
+  })
+  .get("/org/imports/:id", async (c) => {
+    const view = await importView(c, c.req.param("id"));
+    return view ? html(c, c.var.orgPages.importPage(orgFrame(c), view)) : notFound(c);
+  })
+  .post("/org/imports/:id/check", async (c) => {
+    const s = c.var.session!;
+    const imp = await findImport(c.var.db, s.network.id, c.req.param("id"));
+    if (!imp) return notFound(c);
+    if (imp.status === "applying" || imp.status === "applied") return see(c, `/org/imports/${imp.id}`);
+    const f = await form(c);
+    const columns: Record<number, Target> = {};
+    const targets = new Set(importTargets(c).map((t) => t.value));
+    for (const [k, v] of Object.entries(f)) {
+      const match = /^col_(\d{1,3})$/.exec(k);
+      const value = Array.isArray(v) ? v[0] : v;
+      if (match && value && value !== "ignore" && targets.has(value)) columns[Number(match[1])] = value as Target;
+    }
+    const caller = callerOf(c);
+    const cluster = one(f, "default_cluster");
+    const allowed = caller.scope.clusters;
+    const defaultCluster = cluster && (allowed === "all" || allowed.includes(cluster)) ? cluster : undefined;
+    const jobs = await startCheck(c.var.db, imp, { columns, overwrite: one(f, "overwrite") === "1", default_cluster: defaultCluster, allowed_clusters: allowed }, new Date().toISOString());
+    await sendJobs(c, jobs);
+    return see(c, `/org/imports/${imp.id}`);
+  })
+  .post("/org/imports/:id/apply", async (c) => {
+    const s = c.var.session!;
+    const imp = await findImport(c.var.db, s.network.id, c.req.param("id"));
+    if (!imp) return notFound(c);
+    if (imp.status !== "checked") return see(c, `/org/imports/${imp.id}`);
+    const jobs = await startApply(c.var.db, imp, new Date().toISOString());
+    await sendJobs(c, jobs.map((j) => ({ ...j, by: s.user.id })));
+    await audit(c.var.db, { network_id: s.network.id, actor_id: s.user.id, action: "import.apply", entity_type: "import", entity_id: imp.id, at: new Date().toISOString() });
+    return see(c, `/org/imports/${imp.id}`);
+  })
+
   // ---- the network admin's pages ---------------------------------------------------------------------------------
   .get("/org/audit", async (c) => {
     const s = c.var.session!;
@@ -370,6 +436,59 @@ export const orgRoutes = new Hono<AppEnv>()
     await audit(c.var.db, { network_id: s.network.id, actor_id: s.user.id, action: "role.withdraw", entity_type: "user", entity_id: id, fields: ["role"], at: now });
     return see(c, "/org/users?notice=saved");
   });
+
+async function recentImports(c: C) {
+  const rows = await c.var.db.select({ id: imports.id, file_name: imports.file_name, status: imports.status, total_rows: imports.total_rows, created_at: imports.created_at }).from(imports).where(eq(imports.network_id, c.var.session!.network.id)).orderBy(desc(imports.created_at)).limit(20);
+  return rows;
+}
+
+function importTargets(c: C) {
+  const s = c.var.session!;
+  const engine = getEngine(s.network.country)!;
+  const defs = factDefs(engine.pack);
+  // The member's own fields are worded by the page; facts by the rule pack's labels.
+  const own = ["member_no", "name", "given_name", "family_name", "phone", "cluster", "lang", "consent"].map((t) => ({ value: t, label: "" }));
+  const facts = [...defs.values()].filter((d) => d.type !== "list").map((d) => ({ value: `fact:${d.name}`, label: d.label[s.user.lang] ?? d.label.en ?? d.name }));
+  return [...own, ...facts];
+}
+
+async function importView(c: C, id: string): Promise<ImportView | undefined> {
+  const s = c.var.session!;
+  const imp = await findImport(c.var.db, s.network.id, id);
+  if (!imp) return undefined;
+  const engine = getEngine(s.network.country)!;
+  const columns = JSON.parse(imp.columns) as Column[];
+  const saved = imp.mapping ? (JSON.parse(imp.mapping) as { columns: Record<string, string>; default_cluster?: string }) : undefined;
+  const caller = callerOf(c);
+  const clusters = (await clustersOf(c.var.db, s.network.id)).filter((cl) => caller.scope.clusters === "all" || caller.scope.clusters.includes(cl.id));
+  const first = await c.var.db.select().from(importChunks).where(and(eq(importChunks.import_id, imp.id), eq(importChunks.seq, 0))).get();
+  const sample = first ? (JSON.parse(first.rows) as [number, string[]][]).slice(0, 5).map(([line, cells]) => ({ line, cells })) : [];
+  const duplicates = await c.var.db.select({ line: importRows.line, member_no: importRows.member_no, member_id: importRows.member_id }).from(importRows).where(and(eq(importRows.import_id, imp.id), eq(importRows.outcome, "possible_duplicate"))).orderBy(importRows.line).limit(100);
+  const working = imp.status === "applying" ? imp.applied_chunks : imp.checked_chunks;
+  return {
+    id: imp.id,
+    file_name: imp.file_name,
+    source: imp.source,
+    encoding: imp.encoding,
+    legacy: imp.encoding.startsWith("windows-"),
+    status: imp.status,
+    total_rows: imp.total_rows,
+    progress: { done: working, of: imp.chunks },
+    columns,
+    mapping: Object.fromEntries(Object.entries(saved?.columns ?? suggestMapping(columns, engine.pack)).map(([k, v]) => [k, v])),
+    targets: importTargets(c),
+    sample,
+    problems: JSON.parse(imp.problems),
+    summary: await importSummary(c.var.db, imp.id),
+    clusters: clusters.map(({ id: cid, name }) => ({ id: cid, name })),
+    default_cluster: saved?.default_cluster ?? (clusters.length === 1 ? clusters[0]!.id : undefined),
+    duplicates,
+  };
+}
+
+async function sendJobs(c: C, jobs: object[]) {
+  for (let i = 0; i < jobs.length; i += 100) await c.env.JOBS.sendBatch(jobs.slice(i, i + 100).map((body) => ({ body })));
+}
 
 async function usersView(c: C) {
   const s = c.var.session!;

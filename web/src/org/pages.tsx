@@ -52,6 +52,7 @@ function Layout({ frame, m, title, children }: { frame: OrgFrame; m: OrgMessages
             <a href="/org">{m.nav.home}</a>
             {u.role !== "advocate" ? <a href="/org/members">{m.nav.members}</a> : null}
             {u.role !== "advocate" ? <a href="/org/members/new">{m.nav.add}</a> : null}
+            {u.role !== "advocate" ? <a href="/org/imports">{m.imports.nav}</a> : null}
             {u.role === "network_admin" ? <a href="/org/users">{m.nav.users}</a> : null}
             {u.role === "network_admin" ? <a href="/org/audit">{m.nav.audit}</a> : null}
           </nav>
@@ -716,6 +717,158 @@ export const orgPages: OrgPageRenderer = {
         </form>
       </>,
     );
+  },
+
+  imports(frame, v) {
+    const m = orgMessages(frame.lang);
+    return page(
+      frame,
+      m.imports.title,
+      <>
+        <Issues m={m} issues={v.issues} />
+        <form method="post" action="/org/imports" encType="multipart/form-data">
+          <Field id="im-file" label={m.imports.file}>
+            <input id="im-file" name="file" type="file" accept=".csv,text/csv" required />
+          </Field>
+          <p>
+            <input type="checkbox" id="im-approved" name="approved_only" value="1" /> <label for="im-approved">{m.imports.approved_only}</label>
+          </p>
+          <p class="hint">{m.imports.xlsx}</p>
+          <button class="button primary">{m.imports.upload}</button>
+        </form>
+        {v.items.length ? (
+          <>
+            <h2>{m.imports.recent}</h2>
+            <ul class="members">
+              {v.items.map((i) => (
+                <li>
+                  <a href={`/org/imports/${i.id}`}>{i.file_name}</a> · {i.total_rows} · {i.created_at.slice(0, 10)} · {i.status}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </>,
+    );
+  },
+
+  importPage(frame, v) {
+    const m = orgMessages(frame.lang);
+    const working = v.status === "checking" || v.status === "applying";
+    const body = (
+      <>
+        <p>{fillIn(m.imports.read_as, { encoding: v.encoding, rows: v.total_rows, source: v.source })}</p>
+        {v.legacy ? (
+          <p class="problems" role="alert">
+            {fillIn(m.imports.legacy, { encoding: v.encoding })}
+          </p>
+        ) : null}
+        {working ? (
+          <p class="notice" role="status">
+            {fillIn(m.imports.working, { done: v.progress.done, of: v.progress.of })}
+          </p>
+        ) : null}
+        {v.status === "checked" || v.status === "applied" ? (
+          <section aria-labelledby="sum-h">
+            <h2 id="sum-h">{m.imports.summary}</h2>
+            <ul>
+              {(["new", "update", "unchanged", "possible_duplicate", "blocked_erased", "blocked_refused", "error"] as const).map((k) => (
+                <li>
+                  <strong>{v.summary[k] ?? 0}</strong> {m.imports.outcomes[k]}
+                </li>
+              ))}
+            </ul>
+            {v.summary.error ? (
+              <p>
+                <a href={`/api/imports/${v.id}/errors.csv`}>{m.imports.bad_rows}</a>
+              </p>
+            ) : null}
+            {v.duplicates.length ? (
+              <details>
+                <summary>{m.imports.duplicates}</summary>
+                <ul>
+                  {v.duplicates.map((d) => (
+                    <li>
+                      {fillIn(m.imports.line, { line: d.line })} · {d.member_no} {d.member_id ? <a href={`/org/members/${d.member_id}`}>→</a> : null}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+            {v.status === "checked" ? (
+              <form method="post" action={`/org/imports/${v.id}/apply`}>
+                <button class="button primary">{m.imports.apply}</button>
+              </form>
+            ) : (
+              <p class="notice">{m.imports.done}</p>
+            )}
+          </section>
+        ) : null}
+        {v.status === "uploaded" || v.status === "checked" ? (
+          <form method="post" action={`/org/imports/${v.id}/check`}>
+            <h2>{v.status === "checked" ? m.imports.again : m.imports.mapping}</h2>
+            {v.columns.map((col) =>
+              col.meta ? null : (
+                <Field id={`col-${col.index}`} label={col.header || `#${col.index + 1}`}>
+                  <Select id={`col-${col.index}`} name={`col_${col.index}`} value={v.mapping[col.index] ?? "ignore"} options={[["ignore", m.imports.ignore], ...v.targets.map((t): [string, string] => [t.value, t.label || m.imports.fields[t.value] || t.value])]} />
+                </Field>
+              ),
+            )}
+            <Field id="im-cluster" label={m.imports.default_cluster}>
+              <Select id="im-cluster" name="default_cluster" value={v.default_cluster} empty="—" options={v.clusters.map((c) => [c.id, c.name])} />
+            </Field>
+            <p>
+              <input type="checkbox" id="im-overwrite" name="overwrite" value="1" /> <label for="im-overwrite">{m.imports.overwrite}</label>
+            </p>
+            <button class="button primary">{m.imports.check}</button>
+          </form>
+        ) : null}
+        {v.sample.length ? (
+          <section aria-labelledby="prev-h">
+            <h2 id="prev-h">{m.imports.preview}</h2>
+            <div class="scroll" tabIndex={0} role="region" aria-labelledby="prev-h">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    {v.columns.filter((col) => !col.meta).map((col) => (
+                      <th scope="col">{col.header}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {v.sample.map((r) => (
+                    <tr>
+                      <td>{r.line}</td>
+                      {v.columns.filter((col) => !col.meta).map((col) => (
+                        <td>{r.cells[col.index]}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        ) : null}
+        {v.problems.length ? (
+          <details>
+            <summary>
+              {m.imports.problems} ({v.problems.length})
+            </summary>
+            <ul>
+              {v.problems.slice(0, 50).map((p) => (
+                <li>
+                  {fillIn(m.imports.line, { line: p.line })}: {p.code}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </>
+    );
+    const html = page(frame, `${m.imports.title}: ${v.file_name}`, body);
+    // While queued work runs, the page refreshes itself (no script needed).
+    return working ? html.replace("<head>", '<head>\n<meta http-equiv="refresh" content="3">') : html;
   },
 
   error(frame, status, message) {
