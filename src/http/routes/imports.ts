@@ -96,8 +96,8 @@ const apply = createRoute({
   path: "/api/imports/{id}/apply",
   operationId: "applyImport",
   summary: "Apply the dry run",
-  description: "Queues the apply: new members (consent needed unless the file records consent) and updates (blanks filled; overwritten only if the mapping asked). Possible duplicates and blocked or bad rows are not written. Safe to repeat; resumes without duplicates after a failure.",
-  request: { params: IdParam, body: { required: false, content: { "application/json": { schema: z.object({}).strict() } } } },
+  description: "Queues the apply: new members (consent needed unless the file records consent) and updates (blanks filled; overwritten only if the mapping asked). Possible duplicates are not written unless a person listed their lines in include_duplicates (found to be different members); blocked and bad rows never are. Safe to repeat; resumes without duplicates after a failure.",
+  request: { params: IdParam, body: { required: false, content: { "application/json": { schema: z.object({ include_duplicates: z.array(z.number().int().min(1)).max(MAX_ROWS).optional() }).strict() } } } },
   responses: { 202: res("Apply queued", ImportSchema), 404: err("No such import"), 409: err("The dry run has not finished"), ...common },
 });
 
@@ -194,7 +194,8 @@ export const importRoutes = createRouter()
     const imp = await findImport(c.var.db, s.network.id, c.req.valid("param").id);
     if (!imp) return c.json(errorBody("not_found", "No such import in your network."), 404);
     if (imp.status !== "checked" && imp.status !== "applying") return c.json(errorBody("not_checked", "Run the dry run first, and wait until it has finished."), 409);
-    const jobs = await startApply(c.var.db, imp, new Date().toISOString());
+    const body = (await c.req.json().catch(() => ({}))) as { include_duplicates?: number[] };
+    const jobs = await startApply(c.var.db, imp, new Date().toISOString(), Array.isArray(body.include_duplicates) ? body.include_duplicates.filter((n) => Number.isInteger(n)) : []);
     await sendJobs(c, jobs.map((j) => ({ ...j, by: s.user.id })));
     await audit(c.var.db, { network_id: s.network.id, actor_id: s.user.id, action: "import.apply", entity_type: "import", entity_id: imp.id, at: new Date().toISOString() });
     return c.json(await describe(c, (await findImport(c.var.db, s.network.id, imp.id))!), 202);

@@ -391,7 +391,9 @@ export const orgRoutes = new Hono<AppEnv>()
     const imp = await findImport(c.var.db, s.network.id, c.req.param("id"));
     if (!imp) return notFound(c);
     if (imp.status !== "checked") return see(c, `/org/imports/${imp.id}`);
-    const jobs = await startApply(c.var.db, imp, new Date().toISOString());
+    const f = await form(c);
+    const include = many(f, "include_duplicates").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    const jobs = await startApply(c.var.db, imp, new Date().toISOString(), include);
     await sendJobs(c, jobs.map((j) => ({ ...j, by: s.user.id })));
     await audit(c.var.db, { network_id: s.network.id, actor_id: s.user.id, action: "import.apply", entity_type: "import", entity_id: imp.id, at: new Date().toISOString() });
     return see(c, `/org/imports/${imp.id}`);

@@ -83,8 +83,16 @@ export async function startCheck(db: Db, imp: ImportRow, mapping: Mapping & Impo
   return Array.from({ length: imp.chunks }, (_, seq) => ({ kind: "import", import_id: imp.id, seq, phase: "check" }));
 }
 
-export async function startApply(db: Db, imp: ImportRow, now: string): Promise<ImportJob[]> {
-  await db.update(imports).set({ status: "applying", applied_chunks: 0, updated_at: now }).where(eq(imports.id, imp.id));
+/**
+ * Starts the apply. `includeDuplicates`: lines of possible duplicates a person looked at and found to be different
+ * members: they are imported as new.
+ */
+export async function startApply(db: Db, imp: ImportRow, now: string, includeDuplicates: number[] = []): Promise<ImportJob[]> {
+  const stmts = [db.update(imports).set({ status: "applying", applied_chunks: 0, updated_at: now }).where(eq(imports.id, imp.id))];
+  for (let i = 0; i < includeDuplicates.length; i += 90) {
+    stmts.push(db.update(importRows).set({ outcome: "new", member_id: null }).where(and(eq(importRows.import_id, imp.id), eq(importRows.outcome, "possible_duplicate"), inArray(importRows.line, includeDuplicates.slice(i, i + 90)))) as never);
+  }
+  await db.batch(stmts as [never, ...never[]]);
   return Array.from({ length: imp.chunks }, (_, seq) => ({ kind: "import", import_id: imp.id, seq, phase: "apply" }));
 }
 

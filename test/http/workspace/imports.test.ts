@@ -44,8 +44,8 @@ async function dryRun(cookie: string, csv: string, mapping?: Record<string, unkn
   return { upload: up.body, checked: await until(cookie, up.body.id, "checked") };
 }
 
-async function applyAll(cookie: string, id: string) {
-  expect((await as(cookie, `/api/imports/${id}/apply`, "POST", {})).status).toBe(202);
+async function applyAll(cookie: string, id: string, body: Record<string, unknown> = {}) {
+  expect((await as(cookie, `/api/imports/${id}/apply`, "POST", body)).status).toBe(202);
   return until(cookie, id, "applied");
 }
 
@@ -129,13 +129,15 @@ describe("what must not happen silently", () => {
     await applyAll(admin, (await dryRun(admin, "No,Name,Phone\nERA-1,Erased Woman,0733 000 111\nTWIN-1,Chebet Ruto,0733 000 222\n")).upload.id);
     const erased = (await env.DB.prepare("SELECT id FROM members WHERE member_no = 'ERA-1'").first<{ id: string }>())!.id;
     expect((await as(admin, `/api/members/${erased}`, "DELETE")).status).toBe(204);
-    const { upload: up, checked } = await dryRun(admin, "No,Name,Phone\nERA-1,Erased Woman,\nERA-9,Someone,0733000111\nTWIN-2,Chebet Ruto,0733 000 222\nDUP-1,First,\nDUP-1,Second,\n");
-    expect(checked.summary).toMatchObject({ blocked_erased: 2, possible_duplicate: 1, new: 1, error: 1 });
-    await applyAll(admin, up.id);
+    const { upload: up, checked } = await dryRun(admin, "No,Name,Phone\nERA-1,Erased Woman,\nERA-9,Someone,0733000111\nTWIN-2,Chebet Ruto,0733 000 222\nDUP-1,First,\nDUP-1,Second,\nTWIN-3,Chebet Ruto,\n");
+    expect(checked.summary).toMatchObject({ blocked_erased: 2, possible_duplicate: 2, new: 1, error: 1 });
+    // A person looked at line 7 (same name, same cluster) and found her to be a different woman; line 4 she left.
+    await applyAll(admin, up.id, { include_duplicates: [7] });
     const nos = (await members()).map((m) => m.member_no);
     expect(nos).not.toContain("ERA-1");
     expect(nos).not.toContain("ERA-9");
     expect(nos).not.toContain("TWIN-2");
+    expect(nos).toContain("TWIN-3");
     expect(nos.filter((n) => n === "DUP-1")).toHaveLength(1);
   });
 

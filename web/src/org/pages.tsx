@@ -783,20 +783,25 @@ export const orgPages: OrgPageRenderer = {
                 <a href={`/api/imports/${v.id}/errors.csv`}>{m.imports.bad_rows}</a>
               </p>
             ) : null}
-            {v.duplicates.length ? (
-              <details>
-                <summary>{m.imports.duplicates}</summary>
-                <ul>
-                  {v.duplicates.map((d) => (
-                    <li>
-                      {fillIn(m.imports.line, { line: d.line })} · {d.member_no} {d.member_id ? <a href={`/org/members/${d.member_id}`}>→</a> : null}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            ) : null}
             {v.status === "checked" ? (
               <form method="post" action={`/org/imports/${v.id}/apply`}>
+                {v.duplicates.length ? (
+                  <fieldset class="checks">
+                    <legend>{m.imports.duplicates}</legend>
+                    <p class="hint">{m.imports.duplicates_hint}</p>
+                    {v.duplicates.map((d) => (
+                      <p>
+                        <input type="checkbox" id={`dup-${d.line}`} name="include_duplicates" value={String(d.line)} /> <label for={`dup-${d.line}`}>{fillIn(m.imports.line, { line: d.line })} · {d.member_no}</label>
+                        {d.member_id ? (
+                          <>
+                            {" "}
+                            <a href={`/org/members/${d.member_id}`}>{m.imports.compare}</a>
+                          </>
+                        ) : null}
+                      </p>
+                    ))}
+                  </fieldset>
+                ) : null}
                 <button class="button primary">{m.imports.apply}</button>
               </form>
             ) : (
