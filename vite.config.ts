@@ -18,7 +18,7 @@ export default defineConfig({
     cssCodeSplit: false,
     modulePreload: false,
     rollupOptions: {
-      input: { app: "web/src/main.tsx", sw: "web/src/sw.ts" },
+      input: { app: "web/src/main.tsx", sw: "web/src/sw.ts", "org-import": "web/src/org/import-xlsx.ts" },
       output: {
         entryFileNames: "[name].js",
         chunkFileNames: "chunks/[name]-[hash].js",

@@ -188,7 +188,7 @@ describe("the organizer's workspace", { timeout: 240_000 }, () => {
     await admin.context().close();
   });
 
-  it("imports a member list: upload, suggested mapping, dry run with its bad row, apply (Kiswahili, no script)", async () => {
+  it("imports a member list: upload, suggested mapping, dry run with its bad row, apply (Kiswahili, the plain form)", async () => {
     const page = await phone(browser);
     await signIn(page, "kisumu@demo.local");
     await page.goto(`${baseUrl()}/org/imports`);
@@ -211,6 +211,32 @@ describe("the organizer's workspace", { timeout: 240_000 }, () => {
     const found = await page.locator("main ul.members li").allInnerTexts();
     expect(found.filter((t) => t.includes(`IMP-${stamp}`))).toHaveLength(2);
     expect(found.join()).toContain("idhini inahitajika");
+    await page.context().close();
+  });
+
+  it("reads a spreadsheet (.xlsx) in the organizer's browser and imports its rows", async () => {
+    const { default: writeXlsxFile } = await import("write-excel-file/node");
+    const stamp = Date.now().toString(36).toUpperCase();
+    const xlsx = await writeXlsxFile([
+      [{ value: "Member number" }, { value: "Name" }, { value: "Date of birth" }, { value: "Sex" }],
+      [{ value: `XL-${stamp}-1` }, { value: "Excel Achieng" }, { value: new Date(Date.UTC(1985, 4, 17)), format: "dd/mm/yyyy", type: Date }, { value: "F" }],
+      [{ value: `XL-${stamp}-2` }, { value: "Excel Wanjiku" }, { value: "" }, { value: "female" }],
+    ] as never).toBuffer();
+    const page = await phone(browser);
+    await signIn(page, "kisumu@demo.local");
+    await page.goto(`${baseUrl()}/org/imports`);
+    await page.setInputFiles("#im-file", { name: "orodha.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx });
+    await Promise.all([page.waitForURL(/\/org\/imports\/[^/]+$/), page.click("main button.primary")]);
+    expect(await page.locator("main").innerText()).toContain("xlsx");
+    expect(await page.locator("#col-2").inputValue()).toBe("fact:birth_date");
+    await page.click("main form[action$='/check'] button.primary");
+    await expect.poll(async () => (await page.reload(), page.locator("#sum-h").count()), { timeout: 30_000 }).toBe(1);
+    expect(await page.locator("section[aria-labelledby=sum-h]").innerText()).toMatch(/2\s+wanachama wapya/);
+    await page.click("main form[action$='/apply'] button.primary");
+    await expect.poll(async () => (await page.reload(), page.locator("main p.notice").innerText().catch(() => "")), { timeout: 30_000 }).toContain("Imeingizwa");
+    const row = queryLocalD1(inject("stateDir"), `SELECT facts FROM members WHERE member_no = 'XL-${stamp}-1'`)[0]!;
+    expect(JSON.parse(String(row.facts))).toEqual({ birth_date: "1985-05-17", sex: "female" });
+    expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
 });

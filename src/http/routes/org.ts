@@ -353,7 +353,10 @@ export const orgRoutes = new Hono<AppEnv>()
     }
     const issue = (code: string, message: string) => html(c, c.var.orgPages.imports(orgFrame(c), { items: [], issues: [{ path: "file", code, message }] }), 400);
     if (!file || !file.size) return issue("required", "choose a CSV file");
-    const decoded = decode(new Uint8Array(await file.arrayBuffer()), s.network.country);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // A spreadsheet (a zip) sent without the page's script: say what to do instead of reading it as text.
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return issue("spreadsheet_needs_script", "this is a spreadsheet (.xlsx): save it as CSV in Excel, or use a browser with JavaScript on");
+    const decoded = decode(bytes, s.network.country);
     const table = parseTable(decoded.text, { approvedOnly });
     if (!table.columns.length || !table.rows.length) return issue("empty_file", "the file has no header row or no member rows");
     const now = new Date().toISOString();

@@ -15,7 +15,7 @@ import { fillIn, orgMessages, type OrgMessages } from "./messages";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
-function shell(lang: string, title: string, body: string, stylesheets: string[] = ["/org.css"]): string {
+function shell(lang: string, title: string, body: string, stylesheets: string[] = ["/org.css"], scripts: string[] = []): string {
   return `<!doctype html>
 <html lang="${esc(lang)}" dir="${dirOf(lang)}">
 <head>
@@ -25,6 +25,7 @@ function shell(lang: string, title: string, body: string, stylesheets: string[] 
 <meta name="theme-color" content="#7a2e6e">
 <title>${esc(title)}</title>
 ${stylesheets.map((s) => `<link rel="stylesheet" href="${s}">`).join("\n")}
+${scripts.map((s) => `<script type="module" src="${s}"></script>`).join("\n")}
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
@@ -96,9 +97,9 @@ function Layout({ frame, m, title, children }: { frame: OrgFrame; m: OrgMessages
   );
 }
 
-function page(frame: OrgFrame, title: string, children: ComponentChildren): string {
+function page(frame: OrgFrame, title: string, children: ComponentChildren, scripts: string[] = []): string {
   const m = orgMessages(frame.lang);
-  return shell(frame.lang, `${title} · ${m.title}`, render(<Layout frame={frame} m={m} title={title}>{children}</Layout>));
+  return shell(frame.lang, `${title} · ${m.title}`, render(<Layout frame={frame} m={m} title={title}>{children}</Layout>), ["/org.css"], scripts);
 }
 
 /** A field's problems, in the organizer's language where we have the words. */
@@ -726,15 +727,16 @@ export const orgPages: OrgPageRenderer = {
       m.imports.title,
       <>
         <Issues m={m} issues={v.issues} />
-        <form method="post" action="/org/imports" encType="multipart/form-data">
+        <form method="post" action="/org/imports" encType="multipart/form-data" data-import="" data-reading={m.imports.reading} data-failed={m.imports.failed}>
           <Field id="im-file" label={m.imports.file}>
-            <input id="im-file" name="file" type="file" accept=".csv,text/csv" required />
+            <input id="im-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
           </Field>
           <p>
             <input type="checkbox" id="im-approved" name="approved_only" value="1" /> <label for="im-approved">{m.imports.approved_only}</label>
           </p>
           <p class="hint">{m.imports.xlsx}</p>
           <button class="button primary">{m.imports.upload}</button>
+          <p id="im-status" role="status" />
         </form>
         {v.items.length ? (
           <>
@@ -749,6 +751,8 @@ export const orgPages: OrgPageRenderer = {
           </>
         ) : null}
       </>,
+      // Reads a spreadsheet in her browser; without it, a CSV still uploads.
+      ["/org-import.js"],
     );
   },
 
