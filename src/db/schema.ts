@@ -380,3 +380,17 @@ export const importRows = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.import_id, t.line] }), index("import_rows_chunk").on(t.import_id, t.seq), index("import_rows_member_no").on(t.import_id, t.member_no)],
 );
+
+/** The mapping an organizer last confirmed for files with these headers: suggested for the next such file. */
+export const importMappings = sqliteTable(
+  "import_mappings",
+  {
+    network_id: text("network_id").notNull(),
+    /** The file's cleaned headers, joined: files from the same form or sheet share it. */
+    signature: text("signature").notNull(),
+    mapping: text("mapping").notNull(),
+    updated_by: text("updated_by").notNull(),
+    updated_at: text("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.network_id, t.signature] })],
+);

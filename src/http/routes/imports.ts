@@ -10,7 +10,7 @@ import { clustersOf } from "../../db/accounts";
 import { audit } from "../../db/members";
 import { decode, parseTable, type ParsedTable } from "../../members/import/parse";
 import { suggestMapping, type Mapping } from "../../members/import/rows";
-import { createImport, errorRows, findImport, importSummary, startApply, startCheck, type ImportOptions, type ImportRow } from "../../members/import/service";
+import { createImport, errorRows, findImport, importSummary, savedMapping, startApply, startCheck, type ImportOptions, type ImportRow } from "../../members/import/service";
 import { getEngine } from "../../rules/registry";
 import type { AppEnv } from "../env";
 import { errorBody } from "../errors";
@@ -129,7 +129,8 @@ async function describe(c: Context<AppEnv>, imp: ImportRow) {
     problems: JSON.parse(imp.problems),
     skipped: JSON.parse(imp.skipped),
     mapping: imp.mapping ? JSON.parse(imp.mapping) : null,
-    suggested: Object.fromEntries(Object.entries(suggestMapping(columns, engine.pack)).map(([k, v]) => [k, v])),
+    // The mapping confirmed last for files with these headers, else one read from the headers.
+    suggested: Object.fromEntries(Object.entries((await savedMapping(c.var.db, imp.network_id, columns))?.columns ?? suggestMapping(columns, engine.pack)).map(([k, v]) => [k, String(v)])),
     summary: await importSummary(c.var.db, imp.id),
   };
 }
@@ -185,7 +186,7 @@ export const importRoutes = createRouter()
     const body = c.req.valid("json") as Mapping & ImportOptions;
     const problem = await checkMappingScope(c, body);
     if (problem) return c.json(errorBody("invalid_request", "The request is not valid; see issues.", [problem]), 400);
-    const jobs = await startCheck(c.var.db, imp, { ...body, allowed_clusters: allowedClusters(c) } as never, new Date().toISOString());
+    const jobs = await startCheck(c.var.db, imp, { ...body, allowed_clusters: allowedClusters(c) }, new Date().toISOString(), s.user.id);
     await sendJobs(c, jobs);
     return c.json(await describe(c, (await findImport(c.var.db, s.network.id, imp.id))!), 202);
   })

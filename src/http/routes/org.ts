@@ -8,7 +8,7 @@ import { bodyLimit } from "hono/body-limit";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { decode, parseTable, type Column } from "../../members/import/parse";
 import { suggestMapping, type Target } from "../../members/import/rows";
-import { createImport, findImport, importSummary, startApply, startCheck } from "../../members/import/service";
+import { createImport, findImport, importSummary, savedMapping, startApply, startCheck } from "../../members/import/service";
 import { factDefs } from "../../interview/gate";
 import { MAX_IMPORT_BYTES } from "./imports";
 import { mainRole } from "../../auth/access";
@@ -385,7 +385,7 @@ export const orgRoutes = new Hono<AppEnv>()
     const cluster = one(f, "default_cluster");
     const allowed = caller.scope.clusters;
     const defaultCluster = cluster && (allowed === "all" || allowed.includes(cluster)) ? cluster : undefined;
-    const jobs = await startCheck(c.var.db, imp, { columns, overwrite: one(f, "overwrite") === "1", default_cluster: defaultCluster, allowed_clusters: allowed }, new Date().toISOString());
+    const jobs = await startCheck(c.var.db, imp, { columns, overwrite: one(f, "overwrite") === "1", default_cluster: defaultCluster, allowed_clusters: allowed }, new Date().toISOString(), c.var.session!.user.id);
     await sendJobs(c, jobs);
     return see(c, `/org/imports/${imp.id}`);
   })
@@ -463,7 +463,7 @@ async function importView(c: C, id: string): Promise<ImportView | undefined> {
   if (!imp) return undefined;
   const engine = getEngine(s.network.country)!;
   const columns = JSON.parse(imp.columns) as Column[];
-  const saved = imp.mapping ? (JSON.parse(imp.mapping) as { columns: Record<string, string>; default_cluster?: string }) : undefined;
+  const saved = imp.mapping ? (JSON.parse(imp.mapping) as { columns: Record<string, string>; default_cluster?: string }) : ((await savedMapping(c.var.db, imp.network_id, JSON.parse(imp.columns))) as { columns: Record<string, string>; default_cluster?: string } | undefined);
   const caller = callerOf(c);
   const clusters = (await clustersOf(c.var.db, s.network.id)).filter((cl) => caller.scope.clusters === "all" || caller.scope.clusters.includes(cl.id));
   const first = await c.var.db.select().from(importChunks).where(and(eq(importChunks.import_id, imp.id), eq(importChunks.seq, 0))).get();

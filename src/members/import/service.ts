@@ -8,7 +8,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { keyedHash, newId, receiptCode } from "../../auth/password";
 import type { Db } from "../../db/queries";
-import { clusters as clustersTable, consents, erasedKeys, importChunks, importRows, imports, members } from "../../db/schema";
+import { clusters as clustersTable, consents, erasedKeys, importChunks, importMappings, importRows, imports, members } from "../../db/schema";
 import type { Facts, Pack } from "../../engine/types";
 import { nameKey } from "../../db/members";
 import type { Column, ParsedTable } from "./parse";
@@ -74,9 +74,27 @@ export async function findImport(db: Db, networkId: string, id: string): Promise
   return db.select().from(imports).where(and(eq(imports.id, id), eq(imports.network_id, networkId))).get();
 }
 
+/** Files from the same form or sheet have the same headers: their signature keys the saved mapping. */
+export function headerSignature(columns: readonly Column[]): string {
+  return columns.map((c) => c.name).join("|").slice(0, 2000);
+}
+
+/** The mapping last confirmed for files with these headers, if any. */
+export async function savedMapping(db: Db, networkId: string, columns: readonly Column[]): Promise<(Mapping & ImportOptions) | undefined> {
+  const row = await db.select().from(importMappings).where(and(eq(importMappings.network_id, networkId), eq(importMappings.signature, headerSignature(columns)))).get();
+  return row ? (JSON.parse(row.mapping) as Mapping & ImportOptions) : undefined;
+}
+
 /** Starts the dry run (again, if the mapping changed): earlier decisions are dropped. Answers the jobs to send. */
-export async function startCheck(db: Db, imp: ImportRow, mapping: Mapping & ImportOptions, now: string): Promise<ImportJob[]> {
+export async function startCheck(db: Db, imp: ImportRow, mapping: Mapping & ImportOptions, now: string, by?: string): Promise<ImportJob[]> {
+  const { allowed_clusters: _a, ...keep } = mapping;
+  const columns = JSON.parse(imp.columns) as Column[];
   await db.batch([
+    // Remembered for the next file with the same headers (without the organizer's scope, which is hers alone).
+    db
+      .insert(importMappings)
+      .values({ network_id: imp.network_id, signature: headerSignature(columns), mapping: JSON.stringify(keep), updated_by: by ?? imp.created_by, updated_at: now })
+      .onConflictDoUpdate({ target: [importMappings.network_id, importMappings.signature], set: { mapping: JSON.stringify(keep), updated_by: by ?? imp.created_by, updated_at: now } }),
     db.delete(importRows).where(eq(importRows.import_id, imp.id)),
     db.update(imports).set({ mapping: JSON.stringify(mapping), status: "checking", checked_chunks: 0, applied_chunks: 0, updated_at: now }).where(eq(imports.id, imp.id)),
   ]);

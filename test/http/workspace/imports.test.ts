@@ -97,6 +97,19 @@ describe("a list saved by Excel (BOM, semicolons, decimal commas)", () => {
   });
 });
 
+describe("saved mappings", () => {
+  it("the next file with the same headers gets the mapping the organizer confirmed last", async () => {
+    const first = await upload(admin, "Code,Woman,Earnings in a month\nSAVE-1,Asha Ali,4000\n");
+    // Nothing reads these headers; she maps them herself.
+    expect(first.body.suggested).toEqual({});
+    const mapping = { columns: { 0: "member_no", 1: "name", 2: "fact:monthly_income" }, default_cluster: IDS.kisumu };
+    await as(admin, `/api/imports/${first.body.id}/check`, "POST", mapping);
+    await until(admin, first.body.id, "checked");
+    const second = await upload(admin, "Code,Woman,Earnings in a month\nSAVE-2,Halima Juma,3000\n");
+    expect(second.body.suggested).toEqual({ 0: "member_no", 1: "name", 2: "fact:monthly_income" });
+  });
+});
+
 describe("exports of KoboToolbox and ODK Central", () => {
   it("Kobo: meta columns and hashtag row left out, group paths read, consent column honoured", async () => {
     const kobo = [
