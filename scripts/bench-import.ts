@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import Papa from "papaparse";
-import { startDevServer } from "./dev-server";
+import { serverLogTail, startDevServer } from "./dev-server";
 
 const ROWS = Number(process.argv.find((a) => a.startsWith("--rows="))?.slice(7) ?? 50_000);
 
@@ -56,7 +56,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "hbw-bench-import-"));
   const seedFile = join(dir, "seed.sql");
   spawnSync(process.execPath, ["--import", "tsx", "scripts/seed-demo.ts", seedFile], { stdio: "inherit" });
-  const server = await startDevServer({ quiet: true, stateDir: dir, seedFile, vars: { MEMBER_KEY_SECRET: "bench-only" } });
+  const server = await startDevServer({ quiet: true, logLevel: "warn", stateDir: dir, seedFile, vars: { MEMBER_KEY_SECRET: "bench-only" } });
   const base = server.baseUrl;
   try {
     const sign = await fetch(`${base}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "admin@demo.local", password: "demo-password-1" }) });
@@ -100,12 +100,17 @@ async function main() {
 
 async function until(base: string, cookie: string, id: string, status: string) {
   let last = "";
+  let since = Date.now();
   for (;;) {
+    if (Date.now() - since > 120_000) throw new Error(`no progress for 2 minutes (${last.trim()}); the Worker's last lines:\n${serverLogTail().join("\n")}`);
     const r = await fetch(`${base}/api/imports/${id}`, { headers: { cookie } });
     const body = (await r.json()) as { status: string; checked_chunks: number; applied_chunks: number; chunks: number; summary: Record<string, number> };
     if (body.status === status) return body;
     const line = `    ${body.status}: ${body.status === "applying" ? body.applied_chunks : body.checked_chunks}/${body.chunks} chunks`;
-    if (line !== last) process.stdout.write(`${line}\r`);
+    if (line !== last) {
+      process.stdout.write(`${line}\r`);
+      since = Date.now();
+    }
     last = line;
     await new Promise((res) => setTimeout(res, 500));
   }

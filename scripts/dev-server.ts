@@ -32,8 +32,9 @@ export interface DevServerOptions {
   seedFile?: string;
 }
 
-/** The last lines wrangler printed, to show if it fails to start. */
+/** The last lines wrangler printed, to show if it fails to start (or when a benchmark stalls). */
 const serverLog: string[] = [];
+export const serverLogTail = () => [...serverLog];
 let server: ChildProcess | undefined;
 /** A throw-away state folder to delete when the server stops (not one the caller gave). */
 let stateDir: string | undefined;

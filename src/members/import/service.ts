@@ -226,7 +226,11 @@ export async function checkChunk(ctx: ChunkContext, imp: ImportRow, seq: number)
 
 /** Rows of one file that repeat a member number already in it: all but the first become errors. */
 async function markFileDuplicates(db: Db, importId: string): Promise<void> {
-  await db.run(sql`UPDATE import_rows SET outcome = 'error', issues = json_array(json_object('line', line, 'column', '', 'code', 'duplicate_in_file')), raw = NULL WHERE import_id = ${importId} AND member_no IS NOT NULL AND outcome IN ('new', 'update', 'unchanged', 'possible_duplicate') AND EXISTS (SELECT 1 FROM import_rows o WHERE o.import_id = import_rows.import_id AND o.member_no = import_rows.member_no AND o.line < import_rows.line AND o.outcome IN ('new', 'update', 'unchanged', 'possible_duplicate'))`);
+  // Grouped once (not a correlated subquery per row, which read 200 million rows for a 20,000-row file).
+  const live = sql`outcome IN ('new', 'update', 'unchanged', 'possible_duplicate') AND member_no IS NOT NULL`;
+  await db.run(
+    sql`UPDATE import_rows SET outcome = 'error', issues = json_array(json_object('line', line, 'column', '', 'code', 'duplicate_in_file')), raw = NULL WHERE import_id = ${importId} AND ${live} AND member_no IN (SELECT member_no FROM import_rows WHERE import_id = ${importId} AND ${live} GROUP BY member_no HAVING count(*) > 1) AND line NOT IN (SELECT min(line) FROM import_rows WHERE import_id = ${importId} AND ${live} GROUP BY member_no)`,
+  );
 }
 
 /** Counts per outcome: the dry run's summary. */
