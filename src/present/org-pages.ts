@@ -130,9 +130,21 @@ export interface ImportView {
   clusters: { id: string; name: string }[];
   default_cluster?: string;
   duplicates: { line: number; member_no: string | null; member_id: string | null }[];
+  /** The first bad rows' problems. */
+  errors: ImportIssue[];
+}
+
+/** A problem of a row of an import: its line, the column's header, a code and its parameters. */
+export interface ImportIssue {
+  line: number;
+  column: string;
+  code: string;
+  params?: Record<string, string | number>;
 }
 
 export interface OrgPageRenderer {
+  /** A row's problem in the organizer's words (for the import page and the bad-rows file). */
+  importIssue(lang: string, issue: ImportIssue): string;
   imports(frame: OrgFrame, view: { items: { id: string; file_name: string; status: string; total_rows: number; created_at: string }[]; issues?: FormIssue[] }): string;
   importPage(frame: OrgFrame, view: ImportView): string;
   signIn(frame: OrgFrame, view: { next?: string; login?: string; error?: { code: string; message: string; minutes?: number } }): string;

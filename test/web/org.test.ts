@@ -205,6 +205,10 @@ describe("the organizer's workspace", { timeout: 240_000 }, () => {
     const summary = await page.locator("section[aria-labelledby=sum-h]").innerText();
     expect(summary).toMatch(/2\s+wanachama wapya/);
     expect(summary).toMatch(/1\s+safu zenye makosa/);
+    // Each bad row's problem, with its line and column, in her words.
+    await page.locator("section[aria-labelledby=sum-h] details summary").click();
+    expect(await page.locator("section[aria-labelledby=sum-h] details li").allInnerTexts()).toEqual(["mstari 4 · Simu: hii si nambari ya simu ya nchi hii"]);
+    await expectAccessible(page, "import summary");
     await page.click("main form[action$='/apply'] button.primary");
     await expect.poll(async () => (await page.reload(), page.locator("main p.notice").innerText().catch(() => "")), { timeout: 30_000 }).toContain("Imeingizwa");
     await page.goto(`${baseUrl()}/org/members?q=${encodeURIComponent("import")}`);

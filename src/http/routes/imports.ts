@@ -13,6 +13,7 @@ import { suggestMapping, type Mapping } from "../../members/import/rows";
 import { createImport, errorRows, findImport, importSummary, savedMapping, startApply, startCheck, type ImportOptions, type ImportRow } from "../../members/import/service";
 import { getEngine } from "../../rules/registry";
 import type { AppEnv } from "../env";
+import type { ImportIssue } from "../../present/org-pages";
 import { errorBody } from "../errors";
 import { PRIVATE_CACHE } from "../middleware";
 import { createRouter } from "../router";
@@ -209,13 +210,10 @@ export const importRoutes = createRouter()
     const headers = (JSON.parse(imp.columns) as { header: string }[]).map((col) => col.header);
     c.header("Cache-Control", PRIVATE_CACHE);
     c.header("Content-Disposition", `attachment; filename="bad-rows-${imp.file_name.replace(/[^\w.-]+/g, "_").replace(/\.\w+$/, "")}.csv"`);
-    return c.body(`\ufeff${toCsv([["line_in_file", "problems", ...headers], ...rows.map((r) => [String(r.line), describeIssues(r.issues), ...((r.raw ? JSON.parse(r.raw) : []) as string[])])])}`, 200, { "Content-Type": "text/csv; charset=utf-8" });
+    // The problems in the organizer's words, as the import page shows them.
+    const words = (json: string | null) => ((json ? JSON.parse(json) : []) as ImportIssue[]).map((i) => c.var.orgPages.importIssue(s.user.lang, i)).join("; ");
+    return c.body(`\ufeff${toCsv([["line_in_file", "problems", ...headers], ...rows.map((r) => [String(r.line), words(r.issues), ...((r.raw ? JSON.parse(r.raw) : []) as string[])])])}`, 200, { "Content-Type": "text/csv; charset=utf-8" });
   });
-
-function describeIssues(json: string | null): string {
-  const issues = (json ? JSON.parse(json) : []) as { column: string; code: string; params?: Record<string, unknown> }[];
-  return issues.map((i) => `${i.column ? `${i.column}: ` : ""}${i.code}${i.params ? ` ${Object.entries(i.params).map(([k, v]) => `${k}=${v}`).join(" ")}` : ""}`).join("; ");
-}
 
 /** CSV cells quoted as needed; a cell that starts like a formula is neutralised for spreadsheets. */
 export function toCsv(rows: string[][]): string {

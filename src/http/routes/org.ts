@@ -470,6 +470,7 @@ async function importView(c: C, id: string): Promise<ImportView | undefined> {
   const sample = first ? (JSON.parse(first.rows) as [number, string[]][]).slice(0, 5).map(([line, cells]) => ({ line, cells })) : [];
   const duplicates = await c.var.db.select({ line: importRows.line, member_no: importRows.member_no, member_id: importRows.member_id }).from(importRows).where(and(eq(importRows.import_id, imp.id), eq(importRows.outcome, "possible_duplicate"))).orderBy(importRows.line).limit(100);
   const working = imp.status === "applying" ? imp.applied_chunks : imp.checked_chunks;
+  const bad = await c.var.db.select({ issues: importRows.issues }).from(importRows).where(and(eq(importRows.import_id, imp.id), eq(importRows.outcome, "error"))).orderBy(importRows.line).limit(50);
   return {
     id: imp.id,
     file_name: imp.file_name,
@@ -488,6 +489,7 @@ async function importView(c: C, id: string): Promise<ImportView | undefined> {
     clusters: clusters.map(({ id: cid, name }) => ({ id: cid, name })),
     default_cluster: saved?.default_cluster ?? (clusters.length === 1 ? clusters[0]!.id : undefined),
     duplicates,
+    errors: bad.flatMap((r) => (r.issues ? (JSON.parse(r.issues) as ImportView["errors"]) : [])),
   };
 }
 

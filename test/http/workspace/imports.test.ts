@@ -63,7 +63,7 @@ describe("a list saved by Excel (BOM, semicolons, decimal commas)", () => {
     const bad = await call(`/api/imports/${up.id}/errors.csv`, { headers: { cookie: admin } });
     expect(bad.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = String(bad.body).replace(/^\ufeff/, "").trim().split("\r\n");
-    expect(lines).toEqual(["line_in_file,problems,Member No,Name,Phone,Sex,Date of birth,Income", "4,Date of birth: unreadable_value fact=birth_date value=31/02/1990,IMP-3,Bad Date,,F,31/02/1990,"]);
+    expect(lines).toEqual(["line_in_file,problems,Member No,Name,Phone,Sex,Date of birth,Income", "4,line 4 · Date of birth: “31/02/1990” cannot be read here,IMP-3,Bad Date,,F,31/02/1990,"]);
 
     await applyAll(admin, up.id);
     const after = (await members()).filter((m) => String(m.member_no).startsWith("IMP-"));

@@ -6,7 +6,8 @@
 import type { ComponentChildren } from "preact";
 import { render } from "preact-render-to-string";
 import { BARRIERS, CONSENT_PURPOSES, RECORDED_METHODS, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../../../src/members/enums";
-import type { FormIssue, OrgFrame, OrgPageRenderer, EnrollmentView, MemberView } from "../../../src/present/org-pages";
+import type { FormIssue, ImportIssue, OrgFrame, OrgPageRenderer, EnrollmentView, MemberView } from "../../../src/present/org-pages";
+import { issueText as factIssueText } from "../../../src/interview/issues";
 import { dirOf, LANGUAGES } from "../i18n";
 import { messagesFor } from "../i18n/all";
 import { FlowTargetContext } from "../ui/common";
@@ -380,7 +381,18 @@ function MemberPage({ m, v }: { m: OrgMessages; v: MemberView }) {
   );
 }
 
+/** A problem of an imported row in the organizer's words: the workspace's own codes, else the facts gate's. */
+function importIssueText(lang: string, i: ImportIssue): string {
+  const m = orgMessages(lang);
+  const params = Object.fromEntries(Object.entries(i.params ?? {}).map(([k, v]) => [k, String(v)]));
+  const own = m.errors.codes[i.code];
+  const text = own ? fillIn(own, params) : factIssueText({ code: i.code as never, params: i.params as never }, lang);
+  return `${fillIn(m.imports.line, { line: i.line })}${i.column ? ` · ${i.column}` : ""}: ${text}`;
+}
+
 export const orgPages: OrgPageRenderer = {
+  importIssue: importIssueText,
+
   signIn(frame, v) {
     const m = orgMessages(frame.lang);
     const error = v.error ? (m.sign_in.errors[v.error.code as keyof OrgMessages["sign_in"]["errors"]] ? fillIn(m.sign_in.errors[v.error.code as keyof OrgMessages["sign_in"]["errors"]], { minutes: v.error.minutes ?? 15 }) : v.error.message) : undefined;
@@ -783,9 +795,19 @@ export const orgPages: OrgPageRenderer = {
               ))}
             </ul>
             {v.summary.error ? (
-              <p>
-                <a href={`/api/imports/${v.id}/errors.csv`}>{m.imports.bad_rows}</a>
-              </p>
+              <details>
+                <summary>
+                  {m.imports.errors} ({v.summary.error})
+                </summary>
+                <ul>
+                  {v.errors.map((e) => (
+                    <li>{importIssueText(frame.lang, e)}</li>
+                  ))}
+                </ul>
+                <p>
+                  <a href={`/api/imports/${v.id}/errors.csv`}>{m.imports.bad_rows}</a>
+                </p>
+              </details>
             ) : null}
             {v.status === "checked" ? (
               <form method="post" action={`/org/imports/${v.id}/apply`}>
