@@ -6,7 +6,7 @@
 import type { ComponentChildren } from "preact";
 import { render } from "preact-render-to-string";
 import { BARRIERS, CONSENT_METHODS, CONSENT_PURPOSES, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../../../src/members/enums";
-import type { FormIssue, OrgFrame, OrgPageRenderer, EnrollmentView, MemberView } from "../../../src/present/org-pages";
+import type { ChangeEntryView, ChangesView, FormIssue, OrgFrame, OrgPageRenderer, EnrollmentView, MemberView } from "../../../src/present/org-pages";
 import { dirOf, LANGUAGES } from "../i18n";
 import { messagesFor } from "../i18n/all";
 import { FlowTargetContext } from "../ui/common";
@@ -52,6 +52,7 @@ function Layout({ frame, m, title, children }: { frame: OrgFrame; m: OrgMessages
             <a href="/org">{m.nav.home}</a>
             {u.role !== "advocate" ? <a href="/org/members">{m.nav.members}</a> : null}
             {u.role !== "advocate" ? <a href="/org/members/new">{m.nav.add}</a> : null}
+            {u.role !== "advocate" ? <a href="/org/changes">{m.nav.changes}</a> : null}
             {u.role === "network_admin" ? <a href="/org/users">{m.nav.users}</a> : null}
             {u.role === "network_admin" ? <a href="/org/audit">{m.nav.audit}</a> : null}
           </nav>
@@ -373,6 +374,192 @@ function MemberPage({ m, v }: { m: OrgMessages; v: MemberView }) {
       <p class="danger">
         <a href={`/org/members/${mem.id}/erase`}>{m.member.erase}</a>
       </p>
+    </>
+  );
+}
+
+const KINDS = ["gain", "loss", "needs_info", "other"] as const;
+
+/** A rule version as printed: its name and the first eight digits of its content hash. */
+function Stamp({ version, hash }: { version: string | null; hash: string | null }) {
+  if (!version) return <span>—</span>;
+  return (
+    <span class="version">
+      {version}
+      {hash ? <span class="hash"> #{hash.slice(0, 8)}</span> : null}
+    </span>
+  );
+}
+
+function ChangeEntry({ m, e }: { m: OrgMessages; e: ChangeEntryView }) {
+  const status = (s: string | null) => (s === null ? m.changes.not_in_force : statusLabel(m, s));
+  const when = e.rule_date ? fillIn(m.changes[e.rule_event], { date: e.rule_date }) : "";
+  return (
+    <li class={`change kind-${e.kind}`}>
+      <p class="who">
+        <a href={`/org/members/${e.member_id}`}>{e.name}</a> <span class="no">({e.member_no})</span>
+        {e.cluster ? ` · ${e.cluster}` : ""}
+      </p>
+      <p>
+        <strong>{e.scheme_name}</strong>: {status(e.from)} → <strong>{status(e.to)}</strong>
+      </p>
+      {e.reasons.length ? (
+        <ul class="reasons">
+          {e.reasons.map((r) => (
+            <li>{r}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p class="stamp">
+        {m.changes.rules}: <Stamp version={e.from_rule_version} hash={e.from_hash} /> → <Stamp version={e.to_rule_version} hash={e.to_hash} />
+        {when ? ` · ${when}` : ""}
+        {e.detected_on ? ` · ${fillIn(m.changes.found, { date: e.detected_on })}` : ""}
+      </p>
+      {e.sources.length ? (
+        <p class="sources">
+          {m.changes.sources}:{" "}
+          {e.sources.map((src, i) => (
+            <>
+              {i ? "; " : ""}
+              <a href={src.url}>{src.title}</a> ({src.date})
+            </>
+          ))}
+        </p>
+      ) : null}
+      {e.task_kind ? (
+        <p class="follow">
+          {e.detected_on ? m.changes.follow_up : m.changes.would_open}: {m.tasks[e.task_kind as keyof OrgMessages["tasks"]] ?? e.task_kind}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/** Changes grouped by what they mean for her: now can join, no longer, must answer something new, other. */
+function ChangeGroups({ m, entries, prefix }: { m: OrgMessages; entries: ChangeEntryView[]; prefix: string }) {
+  return (
+    <>
+      {KINDS.map((k) => {
+        const group = entries.filter((e) => e.kind === k);
+        if (!group.length) return null;
+        return (
+          <section class={`changes-group kind-${k}`} aria-labelledby={`${prefix}-${k}`}>
+            <h3 id={`${prefix}-${k}`}>
+              {m.changes[k]} ({group.length})
+            </h3>
+            <ol class="changes">
+              {group.map((e) => (
+                <ChangeEntry m={m} e={e} />
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function ChangesPage({ m, v, frame }: { m: OrgMessages; v: ChangesView; frame: OrgFrame }) {
+  const run = v.runs[0];
+  return (
+    <>
+      <p class="print-only printed">
+        {frame.user?.network} · {fillIn(m.changes.printed, { date: v.today, version: v.rules_version })}
+      </p>
+      <p class="screen-only">{m.changes.intro}</p>
+      <p class="run">
+        {!run
+          ? m.changes.no_run
+          : run.finished_at
+            ? fillIn(m.changes.run_done, { date: run.date, members: run.members })
+            : fillIn(m.changes.run_going, { done: run.chunks_done, chunks: run.chunks })}
+      </p>
+      <form method="get" action="/org/changes" class="filters screen-only">
+        <Field id="c-since" label={m.changes.since}>
+          <input id="c-since" type="date" name="since" value={v.since} max={v.today} />
+        </Field>
+        {v.clusters.length > 1 ? (
+          <Field id="c-cluster" label={m.changes.cluster}>
+            <Select id="c-cluster" name="cluster" value={v.cluster} empty={m.changes.any} options={v.clusters.map((c) => [c.id, c.name])} />
+          </Field>
+        ) : null}
+        <button class="button">{m.changes.show}</button>
+      </form>
+      {v.counts.length ? (
+        <section aria-labelledby="c-summary">
+          <h2 id="c-summary">{m.changes.summary}</h2>
+          <table class="counts">
+            <thead>
+              <tr>
+                <th scope="col">{m.changes.scheme}</th>
+                {KINDS.map((k) => (
+                  <th scope="col">{m.changes[k]}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {v.counts.map((n) => (
+                <tr>
+                  <th scope="row">{n.scheme_name}</th>
+                  {KINDS.map((k) => (
+                    <td>{n[k]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      <section aria-labelledby="c-list">
+        <h2 id="c-list">
+          {m.changes.since} {v.since}
+        </h2>
+        {v.entries.length ? <ChangeGroups m={m} entries={v.entries} prefix="c" /> : <p>{fillIn(m.changes.none, { date: v.since })}</p>}
+        {v.more ? (
+          <p class="screen-only">
+            <a class="button" href={v.more}>
+              {m.changes.more}
+            </a>
+          </p>
+        ) : null}
+      </section>
+      <section aria-labelledby="c-ahead" class={v.forecast || v.issues ? "" : "screen-only"}>
+        <h2 id="c-ahead">{m.changes.ahead}</h2>
+        {v.upcoming.length ? (
+          <ul class="upcoming">
+            {v.upcoming.map((u) => (
+              <li>
+                <a href={`/org/changes?date=${u.date}`}>{u.date}</a>: {fillIn(m.changes[u.change], { scheme: u.scheme_name, version: u.rule_version })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{m.changes.none_ahead}</p>
+        )}
+        <form method="get" action="/org/changes" class="filters screen-only">
+          <Issues m={m} issues={v.issues} />
+          <Field id="c-date" label={m.changes.forecast_label}>
+            <input id="c-date" type="date" name="date" value={v.date ?? ""} min={v.today} required />
+          </Field>
+          <button class="button">{m.changes.forecast_submit}</button>
+        </form>
+        {v.forecast ? (
+          <section aria-labelledby="c-forecast">
+            <h3 id="c-forecast">{fillIn(m.changes.forecast_title, { date: v.forecast.date })}</h3>
+            {v.forecast.schemes.length ? (
+              <>
+                <p>{fillIn(m.changes.forecast_schemes, { schemes: v.forecast.schemes.join(", ") })}</p>
+                <p>{fillIn(m.changes.forecast_counts, { members: v.forecast.members, gain: v.forecast.counts.gain, loss: v.forecast.counts.loss, needs_info: v.forecast.counts.needs_info })}</p>
+                {v.forecast.shown < v.forecast.counts.gain + v.forecast.counts.loss + v.forecast.counts.needs_info + v.forecast.counts.other ? <p>{fillIn(m.changes.forecast_shown, { n: v.forecast.shown })}</p> : null}
+                <ChangeGroups m={m} entries={v.forecast.entries} prefix="f" />
+              </>
+            ) : (
+              <p>{fillIn(m.changes.forecast_none, { date: v.forecast.date })}</p>
+            )}
+          </section>
+        ) : null}
+      </section>
+      <p class="hint screen-only">{m.changes.print_hint}</p>
     </>
   );
 }
@@ -714,6 +901,11 @@ export const orgPages: OrgPageRenderer = {
         </form>
       </>,
     );
+  },
+
+  changes(frame, v) {
+    const m = orgMessages(frame.lang);
+    return page(frame, m.changes.title, <ChangesPage m={m} v={v} frame={frame} />);
   },
 
   error(frame, status, message) {
