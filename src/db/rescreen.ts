@@ -9,7 +9,7 @@ import type { MemberScope } from "../auth/access";
 import type { Status } from "../engine/types";
 import type { EnrollmentState } from "../members/enrollment";
 import { RESCREEN_TASK_KINDS } from "../members/enums";
-import type { ResultRow } from "../members/changes";
+import type { ChangeKind, ResultRow } from "../members/changes";
 
 /** D1's counts for a set of statements. */
 export interface Cost {
@@ -212,7 +212,7 @@ export interface ChunkWrite {
   /** Their rows: sc scheme, st status, rv rule version, h hash, fa/un failed and unknown ids (JSON text). */
   results: { s: string; m: string; p: string; sc: string; st: string; rv: string; h: string; fa: string; un: string }[];
   /** Eligibility changes and the follow-ups they open (t = task id, k = kind, d = due date, c = cluster). */
-  changes: { i: string; s: string; m: string; p: string; c: string; sc: string; fs: string | null; ts: string | null; fv: string | null; tv: string | null; fh: string | null; th: string | null; ca: string; t: string | null; k: string | null; d: string | null }[];
+  changes: { i: string; s: string; m: string; p: string; c: string; sc: string; fs: string | null; ts: string | null; fv: string | null; tv: string | null; fh: string | null; th: string | null; ki: ChangeKind; ca: string; t: string | null; k: string | null; d: string | null }[];
   /** New keys: for a new screening (s), or alone when only the key was missing (o = the key read, the guard). */
   keys: { m: string; k: string; s: string | null; o: string | null }[];
 }
@@ -263,7 +263,7 @@ export async function writeChunk(d1: D1Database, w: ChunkWrite): Promise<{ writt
     stmts.push(
       d1
         .prepare(
-          `INSERT INTO eligibility_changes (id, member_id, network_id, cluster_id, scheme, from_status, to_status, from_rule_version, to_rule_version, from_hash, to_hash, causes, detected_on, screening_id, run_id, task_id, task_kind, created_at) SELECT ${j("i")}, ${j("m")}, ?1, ${j("c")}, ${j("sc")}, ${j("fs")}, ${j("ts")}, ${j("fv")}, ${j("tv")}, ${j("fh")}, ${j("th")}, ${j("ca")}, ?2, ${j("s")}, ?3, ${j("t")}, ${j("k")}, ?4 FROM json_each(?5) j WHERE ${STILL_LATEST}`,
+          `INSERT INTO eligibility_changes (id, member_id, network_id, cluster_id, scheme, from_status, to_status, from_rule_version, to_rule_version, from_hash, to_hash, kind, causes, detected_on, screening_id, run_id, task_id, task_kind, created_at) SELECT ${j("i")}, ${j("m")}, ?1, ${j("c")}, ${j("sc")}, ${j("fs")}, ${j("ts")}, ${j("fv")}, ${j("tv")}, ${j("fh")}, ${j("th")}, ${j("ki")}, ${j("ca")}, ?2, ${j("s")}, ?3, ${j("t")}, ${j("k")}, ?4 FROM json_each(?5) j WHERE ${STILL_LATEST}`,
         )
         .bind(w.network_id, w.date, w.run_id, w.now, JSON.stringify(w.changes)),
     );
@@ -342,11 +342,6 @@ export async function networksByCountry(d1: D1Database): Promise<{ id: string; c
 
 // ---- the organizer's list of changes --------------------------------------------------------------------------------
 
-function scopeSql(scope: NonNullable<MemberScope>, first: number): { sql: string; args: unknown[] } {
-  if (scope.clusters === "all") return { sql: `ch.network_id = ?${first}`, args: [scope.network_id] };
-  return { sql: `ch.network_id = ?${first} AND ch.cluster_id IN (SELECT value FROM json_each(?${first + 1}))`, args: [scope.network_id, JSON.stringify(scope.clusters)] };
-}
-
 export interface ChangeRow {
   id: string;
   member_id: string;
@@ -360,6 +355,7 @@ export interface ChangeRow {
   to_rule_version: string | null;
   from_hash: string | null;
   to_hash: string | null;
+  kind: ChangeKind;
   causes: string;
   detected_on: string;
   task_id: string | null;
@@ -373,45 +369,40 @@ export interface ChangeQuery {
   since: string;
   cluster?: string;
   scheme?: string;
+  kind?: ChangeKind;
   /** Keyset cursor: the last row's detected_on and id (newest first). */
   before?: { detected_on: string; id: string };
   limit: number;
 }
 
-/** The eligibility changes in the scope since a date, newest first, a page at a time. */
+/**
+ * The eligibility changes in the scope since a date, newest first, a page at a time; of one kind, or all. Walks
+ * the index (network or cluster, kind, detected_on, id) for one kind.
+ */
 export async function listChanges(d1: D1Database, scope: NonNullable<MemberScope>, q: ChangeQuery): Promise<{ rows: ChangeRow[]; more: boolean }> {
-  const s = scopeSql(scope, 1);
-  const conds = [s.sql, "ch.detected_on >= ?3"];
-  const args: unknown[] = [...s.args];
-  if (args.length === 1) args.push(null);
-  args.push(q.since);
-  if (q.cluster) {
-    conds.push("ch.cluster_id = ?4");
-  }
-  args.push(q.cluster ?? null);
+  // Parameters: ?1 network, ?2 clusters (JSON), ?3 since, ?4 cluster, ?5 scheme, ?6 kind, ?7 ?8 cursor, ?9 limit.
+  const conds = [scope.clusters === "all" ? "ch.network_id = ?1" : "ch.network_id = ?1 AND ch.cluster_id IN (SELECT value FROM json_each(?2))", "ch.detected_on >= ?3"];
+  if (q.cluster) conds.push("ch.cluster_id = ?4");
   if (q.scheme) conds.push("ch.scheme = ?5");
-  args.push(q.scheme ?? null);
-  if (q.before) conds.push("(ch.detected_on, ch.id) < (?6, ?7)");
-  args.push(q.before?.detected_on ?? null, q.before?.id ?? null, q.limit + 1);
+  if (q.kind) conds.push("ch.kind = ?6");
+  if (q.before) conds.push("(ch.detected_on, ch.id) < (?7, ?8)");
   const res = await d1
     .prepare(
-      `SELECT ch.id, ch.member_id, m.name, m.member_no, ch.cluster_id, ch.scheme, ch.from_status, ch.to_status, ch.from_rule_version, ch.to_rule_version, ch.from_hash, ch.to_hash, ch.causes, ch.detected_on, ch.task_id, ch.task_kind, s.facts, s.date AS screening_date FROM eligibility_changes ch JOIN members m ON m.id = ch.member_id JOIN screenings s ON s.id = ch.screening_id WHERE ${conds.join(" AND ")} ORDER BY ch.detected_on DESC, ch.id DESC LIMIT ?8`,
+      `SELECT ch.id, ch.member_id, m.name, m.member_no, ch.cluster_id, ch.scheme, ch.from_status, ch.to_status, ch.from_rule_version, ch.to_rule_version, ch.from_hash, ch.to_hash, ch.kind, ch.causes, ch.detected_on, ch.task_id, ch.task_kind, s.facts, s.date AS screening_date FROM eligibility_changes ch JOIN members m ON m.id = ch.member_id JOIN screenings s ON s.id = ch.screening_id WHERE ${conds.join(" AND ")} ORDER BY ch.detected_on DESC, ch.id DESC LIMIT ?9`,
     )
-    .bind(...args)
+    .bind(scope.network_id, scope.clusters === "all" ? null : JSON.stringify(scope.clusters), q.since, q.cluster ?? null, q.scheme ?? null, q.kind ?? null, q.before?.detected_on ?? null, q.before?.id ?? null, q.limit + 1)
     .all<ChangeRow>();
   return { rows: res.results.slice(0, q.limit), more: res.results.length > q.limit };
 }
 
 /** How many changes of each kind per scheme in the scope since a date (for the list's summary). */
-export async function countChanges(d1: D1Database, scope: NonNullable<MemberScope>, since: string, cluster?: string): Promise<{ scheme: string; from_status: string | null; to_status: string | null; n: number }[]> {
-  const s = scopeSql(scope, 1);
-  const args = [...s.args];
-  if (args.length === 1) args.push(null);
+export async function countChanges(d1: D1Database, scope: NonNullable<MemberScope>, since: string, cluster?: string): Promise<{ scheme: string; kind: ChangeKind; n: number }[]> {
+  const where = scope.clusters === "all" ? "ch.network_id = ?1" : "ch.network_id = ?1 AND ch.cluster_id IN (SELECT value FROM json_each(?2))";
   return (
     await d1
-      .prepare(`SELECT ch.scheme, ch.from_status, ch.to_status, count(*) AS n FROM eligibility_changes ch WHERE ${s.sql} AND ch.detected_on >= ?3 AND (?4 IS NULL OR ch.cluster_id = ?4) GROUP BY ch.scheme, ch.from_status, ch.to_status`)
-      .bind(...args, since, cluster ?? null)
-      .all<{ scheme: string; from_status: string | null; to_status: string | null; n: number }>()
+      .prepare(`SELECT ch.scheme, ch.kind, count(*) AS n FROM eligibility_changes ch WHERE ${where} AND ch.detected_on >= ?3 AND (?4 IS NULL OR ch.cluster_id = ?4) GROUP BY ch.scheme, ch.kind`)
+      .bind(scope.network_id, scope.clusters === "all" ? null : JSON.stringify(scope.clusters), since, cluster ?? null)
+      .all<{ scheme: string; kind: ChangeKind; n: number }>()
   ).results;
 }
 

@@ -3,6 +3,7 @@
  * Migrations are generated from this file by `npm run db:generate` into src/db/migrations/.
  */
 import { STATUSES } from "../engine/enums";
+import { CHANGE_KINDS } from "../members/changes";
 import { BARRIERS, CONSENT_METHODS, CONSENT_STATES, ENROLLMENT_STATES, ROLES, TASK_KINDS, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../members/enums";
 export type { Role } from "../members/enums";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
@@ -410,6 +411,8 @@ export const eligibilityChanges = sqliteTable(
     to_rule_version: text("to_rule_version"),
     from_hash: text("from_hash"),
     to_hash: text("to_hash"),
+    /** What it means for her: `gain` (now can join), `loss` (no longer), `needs_info` (must answer something new), `other`. */
+    kind: text("kind", { enum: CHANGE_KINDS }).notNull(),
     /** JSON array of criterion ids. */
     causes: text("causes").notNull(),
     /** The date the rules were applied on when the change was found. */
@@ -420,5 +423,5 @@ export const eligibilityChanges = sqliteTable(
     task_kind: text("task_kind", { enum: TASK_KINDS }),
     created_at: text("created_at").notNull(),
   },
-  (t) => [index("eligibility_changes_network").on(t.network_id, t.detected_on, t.id), index("eligibility_changes_cluster").on(t.cluster_id, t.detected_on, t.id), index("eligibility_changes_member").on(t.member_id)],
+  (t) => [index("eligibility_changes_network").on(t.network_id, t.kind, t.detected_on, t.id), index("eligibility_changes_cluster").on(t.cluster_id, t.kind, t.detected_on, t.id), index("eligibility_changes_member").on(t.member_id)],
 );

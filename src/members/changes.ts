@@ -87,7 +87,23 @@ export function datedChangesAfter(pack: Pick<Pack, "schemes">, today: string): {
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.scheme.localeCompare(b.scheme));
 }
 
+/** What a change means for her: now can join, no longer can, must answer something new, or another change. */
+export const CHANGE_KINDS = ["gain", "loss", "needs_info", "other"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
 const CAN_JOIN: ReadonlySet<Status> = new Set(["eligible", "likely_eligible"]);
+
+/**
+ * @example changeKind(null, "eligible") // "gain"
+ * @example changeKind("eligible", "not_eligible") // "loss"
+ */
+export function changeKind(from: Status | null, to: Status | null): ChangeKind {
+  const can = (s: Status | null) => s !== null && CAN_JOIN.has(s);
+  if (can(to) && !can(from)) return "gain";
+  if (to === "needs_info" && from !== "needs_info") return "needs_info";
+  if (can(from) && !can(to)) return "loss";
+  return "other";
+}
 const CANNOT: ReadonlySet<Status> = new Set(["not_eligible", "likely_not_eligible"]);
 /** Enrollment states in which her case is under way: a newly opened scheme needs no new follow-up there. */
 const UNDER_WAY: ReadonlySet<EnrollmentState> = new Set(["gathering_documents", "ready_to_apply", "applied", "appealed", "enrolled"]);

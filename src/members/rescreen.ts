@@ -15,7 +15,7 @@ import type { Evaluation, Facts, Status } from "../engine/types";
 import { evaluateFor, explainChange, type ChangeExplained } from "../present/changes";
 import { getEngine, getPack } from "../rules/registry";
 import { addDays, coveredBy, type EnrollmentState } from "./enrollment";
-import { diffResults, inForceKey, resultRowsOf, RESCREEN_FOLLOW_UP_DAYS, schemesChanging, screeningKey, type Change, type ResultRow } from "./changes";
+import { changeKind, diffResults, inForceKey, resultRowsOf, RESCREEN_FOLLOW_UP_DAYS, schemesChanging, screeningKey, type Change, type ChangeKind, type ResultRow } from "./changes";
 import type { RescreenJob } from "../jobs/types";
 
 /** Members re-screened per chunk (one queue message): well under D1's limits and 10 ms of CPU. */
@@ -176,6 +176,7 @@ function changeRow(c: Change, at: { s: string; m: string; p: string; c: string }
     tv: c.to_rule_version,
     fh: c.from_hash,
     th: c.to_hash,
+    ki: changeKind(c.from, c.to),
     ca: JSON.stringify(c.causes),
     t: c.task ? newId() : null,
     k: c.task ?? null,
@@ -201,15 +202,6 @@ export interface Forecast {
   /** Changes by kind (all of them), and the first `limit` changes themselves. */
   counts: { gain: number; loss: number; needs_info: number; other: number };
   items: ForecastItem[];
-}
-
-const CAN_JOIN = new Set<Status | null>(["eligible", "likely_eligible"]);
-export function changeKind(from: Status | string | null, to: Status | string | null): "gain" | "loss" | "needs_info" | "other" {
-  const can = (s: string | null) => CAN_JOIN.has(s as Status);
-  if (can(to) && !can(from)) return "gain";
-  if (can(from) && !can(to) && to !== "needs_info") return "loss";
-  if (to === "needs_info") return "needs_info";
-  return "other";
 }
 
 /**
@@ -264,6 +256,7 @@ export interface ChangeItem extends ChangeExplained {
   to_rule_version: string | null;
   from_hash: string | null;
   to_hash: string | null;
+  kind: ChangeKind;
   detected_on: string;
   task: { id: string; kind: string } | null;
 }
@@ -277,12 +270,12 @@ export interface ChangeCounts {
 }
 
 /**
- * The eligibility changes in the scope since a date, newest first, each explained in `lang` (reasons rendered by
- * the engine from the screening that found it), with counts per scheme and the network's latest runs.
+ * The eligibility changes in the scope since a date, newest first (of one kind, or all), each explained in `lang`:
+ * reasons rendered by the engine from the facts and date of the screening that found it.
  */
 export async function listChangesFor(d1: D1Database, scope: NonNullable<MemberScope>, country: string, lang: string, query: q.ChangeQuery) {
   const engine = getEngine(country)!;
-  const [page, counted, runs] = await Promise.all([q.listChanges(d1, scope, query), q.countChanges(d1, scope, query.since, query.cluster), q.latestRuns(d1, scope.network_id)]);
+  const page = await q.listChanges(d1, scope, query);
   const evaluations = new Map<string, Evaluation>();
   const items: ChangeItem[] = page.rows.map((r) => {
     const key = `${r.screening_date}|${r.facts}`;
@@ -299,21 +292,26 @@ export async function listChangesFor(d1: D1Database, scope: NonNullable<MemberSc
       to_rule_version: r.to_rule_version,
       from_hash: r.from_hash,
       to_hash: r.to_hash,
+      kind: r.kind,
       detected_on: r.detected_on,
       task: r.task_id && r.task_kind ? { id: r.task_id, kind: r.task_kind } : null,
       ...explainChange(engine.pack, { ...r, causes }, evaluation, lang),
     };
   });
+  const last = page.rows.at(-1);
+  return { items, next: page.more && last ? { detected_on: last.detected_on, id: last.id } : undefined };
+}
+
+/** How many changes of each kind per scheme in the scope since a date, and the network's latest runs. */
+export async function changeSummary(d1: D1Database, scope: NonNullable<MemberScope>, since: string, cluster?: string) {
+  const [counted, runs] = await Promise.all([q.countChanges(d1, scope, since, cluster), q.latestRuns(d1, scope.network_id)]);
   const counts = new Map<string, ChangeCounts>();
   for (const c of counted) {
     let entry = counts.get(c.scheme);
     if (!entry) counts.set(c.scheme, (entry = { scheme: c.scheme, gain: 0, loss: 0, needs_info: 0, other: 0 }));
-    entry[changeKind(c.from_status, c.to_status)] += c.n;
+    entry[c.kind] += c.n;
   }
-  const last = page.rows.at(-1);
   return {
-    items,
-    next: page.more && last ? { detected_on: last.detected_on, id: last.id } : undefined,
     counts: [...counts.values()].sort((a, b) => a.scheme.localeCompare(b.scheme)),
     runs: runs.map((r) => ({ id: r.id, date: r.date, trigger: r.trigger, members: r.members, chunks: r.chunks, chunks_done: r.chunks_done, scanned: Boolean(r.scanned), started_at: r.started_at, finished_at: r.finished_at })),
   };

@@ -141,9 +141,10 @@ export interface ChangesView {
   since: string;
   cluster?: string;
   clusters: { id: string; name: string }[];
-  entries: ChangeEntryView[];
-  /** Link to the next page of older changes. */
-  more?: string;
+  /** One kind only (after "more" of that kind), or all four. */
+  kind?: ChangeEntryView["kind"];
+  /** The changes by kind: how many there are, the newest, and a link to older ones of the kind. */
+  groups: { kind: ChangeEntryView["kind"]; total: number; entries: ChangeEntryView[]; more?: string }[];
   counts: { scheme: string; scheme_name: string; gain: number; loss: number; needs_info: number; other: number }[];
   /** The network's latest re-screening runs (newest first). */
   runs: { date: string; trigger: string; members: number; chunks: number; chunks_done: number; finished_at: string | null }[];

@@ -10,6 +10,7 @@ CREATE TABLE `eligibility_changes` (
 	`to_rule_version` text,
 	`from_hash` text,
 	`to_hash` text,
+	`kind` text NOT NULL,
 	`causes` text NOT NULL,
 	`detected_on` text NOT NULL,
 	`screening_id` text NOT NULL,
@@ -20,8 +21,8 @@ CREATE TABLE `eligibility_changes` (
 	FOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `eligibility_changes_network` ON `eligibility_changes` (`network_id`,`detected_on`,`id`);--> statement-breakpoint
-CREATE INDEX `eligibility_changes_cluster` ON `eligibility_changes` (`cluster_id`,`detected_on`,`id`);--> statement-breakpoint
+CREATE INDEX `eligibility_changes_network` ON `eligibility_changes` (`network_id`,`kind`,`detected_on`,`id`);--> statement-breakpoint
+CREATE INDEX `eligibility_changes_cluster` ON `eligibility_changes` (`cluster_id`,`kind`,`detected_on`,`id`);--> statement-breakpoint
 CREATE INDEX `eligibility_changes_member` ON `eligibility_changes` (`member_id`);--> statement-breakpoint
 CREATE TABLE `rescreen_runs` (
 	`id` text PRIMARY KEY NOT NULL,

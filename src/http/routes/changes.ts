@@ -6,8 +6,8 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { addDays } from "../../members/enrollment";
-import { datedChangesAfter } from "../../members/changes";
-import { forecast, listChangesFor } from "../../members/rescreen";
+import { CHANGE_KINDS, changeKind, datedChangesAfter } from "../../members/changes";
+import { changeSummary, forecast, listChangesFor } from "../../members/rescreen";
 import { STATUSES } from "../../engine/enums";
 import { getPack } from "../../rules/registry";
 import { DateSchema, ErrorSchema } from "../schemas";
@@ -44,7 +44,7 @@ const Explained = {
 const Member = z.object({ id: z.string(), name: z.string(), member_no: z.string(), cluster_id: z.string() });
 
 const ChangeSchema = z
-  .object({ id: z.string(), member: Member, ...Explained, detected_on: z.string(), task: z.object({ id: z.string(), kind: z.string() }).nullable().openapi({ description: "The follow-up it opened in her cluster" }) })
+  .object({ id: z.string(), member: Member, ...Explained, kind: z.enum(CHANGE_KINDS), detected_on: z.string(), task: z.object({ id: z.string(), kind: z.string() }).nullable().openapi({ description: "The follow-up it opened in her cluster" }) })
   .openapi("EligibilityChange");
 
 const CountsSchema = z.object({ scheme: z.string(), gain: z.number().int(), loss: z.number().int(), needs_info: z.number().int(), other: z.number().int() });
@@ -56,6 +56,7 @@ const ChangesQuerySchema = z.object({
   since: DateSchema.optional().openapi({ description: "Changes found on or after this date (default: 30 days ago)" }),
   cluster: z.string().max(64).optional(),
   scheme: z.string().regex(/^[a-z0-9_]+$/).max(64).optional(),
+  kind: z.enum(CHANGE_KINDS).optional().openapi({ description: "gain: now can join; loss: no longer can; needs_info: must answer something new; other" }),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -79,7 +80,7 @@ const list = createRoute({
 });
 
 const ForecastItemSchema = z
-  .object({ member: Member, ...Explained, task_kind: z.string().nullable().openapi({ description: "The follow-up it would open" }) })
+  .object({ member: Member, ...Explained, kind: z.enum(CHANGE_KINDS), task_kind: z.string().nullable().openapi({ description: "The follow-up it would open" }) })
   .openapi("ForecastChange");
 
 const forecastRoute = createRoute({
@@ -130,8 +131,11 @@ export const changeRoutes = createRouter()
     const caller = callerOf(c);
     const s = c.var.session!;
     const since = query.since ?? addDays(c.var.today, -30);
-    const r = await listChangesFor(c.var.db.$client, caller.scope, s.network.country, s.user.lang, { since, cluster: query.cluster, scheme: query.scheme, before, limit: query.limit });
-    return c.json({ since, items: r.items, next_cursor: r.next ? encodeCursor(r.next.detected_on, r.next.id) : null, counts: r.counts, runs: r.runs }, 200);
+    const [r, summary] = await Promise.all([
+      listChangesFor(c.var.db.$client, caller.scope, s.network.country, s.user.lang, { since, cluster: query.cluster, scheme: query.scheme, kind: query.kind, before, limit: query.limit }),
+      changeSummary(c.var.db.$client, caller.scope, since, query.cluster),
+    ]);
+    return c.json({ since, items: r.items, next_cursor: r.next ? encodeCursor(r.next.detected_on, r.next.id) : null, counts: summary.counts, runs: summary.runs }, 200);
   })
   .openapi(forecastRoute, async (c) => {
     const { date, limit } = c.req.valid("query");
@@ -158,6 +162,7 @@ export const changeRoutes = createRouter()
           to_rule_version: change.to_rule_version,
           from_hash: change.from_hash,
           to_hash: change.to_hash,
+          kind: changeKind(change.from, change.to),
           task_kind: change.task ?? null,
         })),
       },

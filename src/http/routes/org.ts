@@ -15,8 +15,10 @@ import { addDays, OPEN_STATES, TRANSITIONS, type EnrollmentState } from "../../m
 import * as ws from "../../members/workspace";
 import type { ChangesView, FormIssue, MemberView, OrgFrame } from "../../present/org-pages";
 import { isIsoDate } from "../../engine/dates";
-import { datedChangesAfter } from "../../members/changes";
-import { changeKind, forecast, listChangesFor } from "../../members/rescreen";
+import type { Status } from "../../engine/types";
+import type { ChangeExplained } from "../../present/changes";
+import { CHANGE_KINDS, changeKind, datedChangesAfter, type ChangeKind } from "../../members/changes";
+import { changeSummary, forecast, listChangesFor } from "../../members/rescreen";
 import { getEngine } from "../../rules/registry";
 import type { AppEnv } from "../env";
 import { zodIssues } from "../errors";
@@ -440,11 +442,16 @@ async function changesView(c: C): Promise<ChangesView> {
   const since = sinceQ && isIsoDate(sinceQ) ? sinceQ : addDays(today, -30);
   const clusterQ = c.req.query("cluster");
   const cluster = clusterQ && clusters.some((cl) => cl.id === clusterQ) ? clusterQ : undefined;
+  const kindQ = c.req.query("kind");
+  const only = CHANGE_KINDS.find((k) => k === kindQ);
   const beforeQ = c.req.query("before");
   const cut = beforeQ?.indexOf("|") ?? -1;
-  const before = beforeQ && cut > 0 ? { detected_on: beforeQ.slice(0, cut), id: beforeQ.slice(cut + 1) } : undefined;
-  const r = await listChangesFor(c.var.db.$client, caller.scope, s.network.country, lang, { since, cluster, before, limit: 200 });
-  const entry = (x: { member: { id: string; name: string; member_no: string; cluster_id: string }; scheme: string; scheme_name: string; from_status: string | null; to_status: string | null; from_rule_version: string | null; to_rule_version: string | null; from_hash: string | null; to_hash: string | null; reasons: { text: string }[]; sources: { title: string; url: string; date: string }[]; rule_event: "started" | "ended" | "changed"; rule_date: string | null }, extra: { detected_on?: string; task_kind: string | null }) => ({
+  const before = only && beforeQ && cut > 0 ? { detected_on: beforeQ.slice(0, cut), id: beforeQ.slice(cut + 1) } : undefined;
+  const kinds: readonly ChangeKind[] = only ? [only] : CHANGE_KINDS;
+  const d1 = c.var.db.$client;
+  const [summary, ...pages] = await Promise.all([changeSummary(d1, caller.scope, since, cluster), ...kinds.map((kind) => listChangesFor(d1, caller.scope, s.network.country, lang, { since, cluster, kind, before, limit: 100 }))]);
+  type Explained = ChangeExplained & { member: { id: string; name: string; member_no: string; cluster_id: string }; scheme: string; from_status: Status | null; to_status: Status | null; from_rule_version: string | null; to_rule_version: string | null; from_hash: string | null; to_hash: string | null };
+  const entry = (x: Explained, extra: { detected_on?: string; task_kind: string | null }) => ({
     member_id: x.member.id,
     name: x.member.name,
     member_no: x.member.member_no,
@@ -464,17 +471,22 @@ async function changesView(c: C): Promise<ChangesView> {
     rule_date: x.rule_date,
     ...extra,
   });
-  const params = new URLSearchParams({ since, ...(cluster ? { cluster } : {}) });
-  if (r.next) params.set("before", `${r.next.detected_on}|${r.next.id}`);
+  const moreLink = (kind: ChangeKind, next: { detected_on: string; id: string } | undefined) =>
+    next ? `/org/changes?${new URLSearchParams({ since, ...(cluster ? { cluster } : {}), kind, before: `${next.detected_on}|${next.id}` })}` : undefined;
   const view: ChangesView = {
     today,
     since,
     cluster,
+    kind: only,
     clusters: clusters.map(({ id, name }) => ({ id, name })),
-    entries: r.items.map((x) => entry(x, { detected_on: x.detected_on, task_kind: x.task?.kind ?? null })),
-    more: r.next ? `/org/changes?${params}` : undefined,
-    counts: r.counts.map((n) => ({ ...n, scheme_name: schemeName(n.scheme) })),
-    runs: r.runs,
+    groups: kinds.map((kind, i) => ({
+      kind,
+      total: summary.counts.reduce((n, x) => n + x[kind], 0),
+      entries: pages[i]!.items.map((x) => entry(x, { detected_on: x.detected_on, task_kind: x.task?.kind ?? null })),
+      more: moreLink(kind, pages[i]!.next),
+    })),
+    counts: summary.counts.map((n) => ({ ...n, scheme_name: schemeName(n.scheme) })),
+    runs: summary.runs,
     rules_version: engine.pack.hash,
     upcoming: datedChangesAfter(engine.pack, today).map((u) => ({ date: u.date, scheme_name: schemeName(u.scheme), rule_version: u.rule_version, change: u.change })),
   };

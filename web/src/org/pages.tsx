@@ -415,7 +415,7 @@ function ChangeEntry({ m, e }: { m: OrgMessages; e: ChangeEntryView }) {
         {when ? ` · ${when}` : ""}
         {e.detected_on ? ` · ${fillIn(m.changes.found, { date: e.detected_on })}` : ""}
       </p>
-      {e.sources.length ? (
+      {e.sources.length && e.reasons.length ? (
         <p class="sources">
           {m.changes.sources}:{" "}
           {e.sources.map((src, i) => (
@@ -435,27 +435,86 @@ function ChangeEntry({ m, e }: { m: OrgMessages; e: ChangeEntryView }) {
   );
 }
 
-/** Changes grouped by what they mean for her: now can join, no longer, must answer something new, other. */
+/**
+ * The changes of one kind. "Other" changes (from one "can join" to the other, say) are folded on screen, and not
+ * printed unless unfolded: the printed list is who now can join, who no longer can, who must answer something.
+ */
+function ChangeGroup({ m, kind, entries, total, more, prefix }: { m: OrgMessages; kind: ChangeEntryView["kind"]; entries: ChangeEntryView[]; total: number; more?: string; prefix: string }) {
+  const list = (
+    <ol class="changes">
+      {entries.map((e) => (
+        <ChangeEntry m={m} e={e} />
+      ))}
+    </ol>
+  );
+  const count = total > entries.length ? fillIn(m.changes.shown, { n: entries.length, total }) : String(entries.length);
+  return (
+    <section class={`changes-group kind-${kind}`} aria-labelledby={`${prefix}-${kind}`}>
+      <h3 id={`${prefix}-${kind}`}>
+        {m.changes[kind]} ({count})
+      </h3>
+      {kind === "other" ? (
+        <details>
+          <summary>{m.changes.show_other}</summary>
+          {list}
+        </details>
+      ) : (
+        list
+      )}
+      {more ? (
+        <p class="screen-only">
+          <a class="button" href={more}>
+            {fillIn(m.changes.more, { kind: m.changes[kind] })}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** Forecast changes grouped by what they mean for her. */
 function ChangeGroups({ m, entries, prefix }: { m: OrgMessages; entries: ChangeEntryView[]; prefix: string }) {
   return (
     <>
       {KINDS.map((k) => {
         const group = entries.filter((e) => e.kind === k);
-        if (!group.length) return null;
-        return (
-          <section class={`changes-group kind-${k}`} aria-labelledby={`${prefix}-${k}`}>
-            <h3 id={`${prefix}-${k}`}>
-              {m.changes[k]} ({group.length})
-            </h3>
-            <ol class="changes">
-              {group.map((e) => (
-                <ChangeEntry m={m} e={e} />
-              ))}
-            </ol>
-          </section>
-        );
+        return group.length ? <ChangeGroup m={m} kind={k} entries={group} total={group.length} prefix={prefix} /> : null;
       })}
     </>
+  );
+}
+
+/**
+ * The rules the changes above rest on, once each: a scheme that started or ended (a change without criteria of its
+ * own) cites its version's sources here rather than on every member's entry.
+ */
+function RulesCited({ m, entries }: { m: OrgMessages; entries: ChangeEntryView[] }) {
+  const rules = new Map<string, ChangeEntryView>();
+  for (const e of entries) {
+    const version = e.rule_event === "ended" ? e.from_rule_version : e.to_rule_version;
+    if (!e.reasons.length && version && e.sources.length && !rules.has(version)) rules.set(version, e);
+  }
+  if (!rules.size) return null;
+  return (
+    <section aria-labelledby="c-rules">
+      <h2 id="c-rules">{m.changes.rules_cited}</h2>
+      <ul class="rules-cited">
+        {[...rules].map(([version, e]) => (
+          <li>
+            <strong>{e.scheme_name}</strong> <span class="version">{version}</span>
+            {e.rule_date ? ` · ${fillIn(m.changes[e.rule_event], { date: e.rule_date })}` : ""}
+            <br />
+            {m.changes.sources}:{" "}
+            {e.sources.map((src, i) => (
+              <>
+                {i ? "; " : ""}
+                <a href={src.url}>{src.title}</a> ({src.date})
+              </>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -488,6 +547,7 @@ function ChangesPage({ m, v, frame }: { m: OrgMessages; v: ChangesView; frame: O
       {v.counts.length ? (
         <section aria-labelledby="c-summary">
           <h2 id="c-summary">{m.changes.summary}</h2>
+          <div class="scroll" tabIndex={0} role="region" aria-label={m.changes.summary}>
           <table class="counts">
             <thead>
               <tr>
@@ -508,21 +568,25 @@ function ChangesPage({ m, v, frame }: { m: OrgMessages; v: ChangesView; frame: O
               ))}
             </tbody>
           </table>
+          </div>
         </section>
       ) : null}
       <section aria-labelledby="c-list">
         <h2 id="c-list">
           {m.changes.since} {v.since}
         </h2>
-        {v.entries.length ? <ChangeGroups m={m} entries={v.entries} prefix="c" /> : <p>{fillIn(m.changes.none, { date: v.since })}</p>}
-        {v.more ? (
+        {v.groups.some((g) => g.entries.length) ? (
+          v.groups.map((g) => (g.entries.length ? <ChangeGroup m={m} kind={g.kind} entries={g.entries} total={g.total} more={g.more} prefix="c" /> : null))
+        ) : (
+          <p>{fillIn(m.changes.none, { date: v.since })}</p>
+        )}
+        {v.kind ? (
           <p class="screen-only">
-            <a class="button" href={v.more}>
-              {m.changes.more}
-            </a>
+            <a href={`/org/changes?since=${v.since}${v.cluster ? `&cluster=${v.cluster}` : ""}`}>{m.changes.all_kinds}</a>
           </p>
         ) : null}
       </section>
+      <RulesCited m={m} entries={[...v.groups.flatMap((g) => g.entries), ...(v.forecast?.entries ?? [])]} />
       <section aria-labelledby="c-ahead" class={v.forecast || v.issues ? "" : "screen-only"}>
         <h2 id="c-ahead">{m.changes.ahead}</h2>
         {v.upcoming.length ? (
