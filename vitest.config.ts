@@ -36,7 +36,7 @@ export default defineConfig({
         ],
         test: {
           name: "workers",
-          include: ["test/http/**/*.test.ts", "test/db/**/*.test.ts"],
+          include: ["test/http/**/*.test.ts", "test/db/**/*.test.ts", "test/jobs/**/*.test.ts"],
           setupFiles: ["./test/apply-migrations.ts"],
           // Generous: a loaded 2-core machine runs the Worker several times slower; no test asserts a duration.
           testTimeout: 60_000,

@@ -9,8 +9,11 @@
  * It only writes a file; `npm start` loads it into the local D1 (`--local`). It never touches a deployed database:
  * it refuses to run with --remote, and the accounts it creates exist nowhere else.
  *
- *   tsx scripts/seed-demo.ts [out.sql] [--scale=N]   (default .wrangler/demo-seed.sql; N multiplies the members,
- *                                                     e.g. 10.34 gives HomeNet Kenya 31,000 for npm run bench:org)
+ *   tsx scripts/seed-demo.ts [out.sql] [--scale=N] [--stale=F]
+ *     default out .wrangler/demo-seed.sql; N multiplies the members (10.34 gives HomeNet Kenya 31,000, as
+ *     npm run bench:org and bench:rescreen use); F is the share of Kenyan members last screened on 2024-09-15,
+ *     before SHA replaced NHIF (their intake and enrollments from then too): a rule change for the re-screening
+ *     job to find (npm start and the page tests use 0.05, bench:rescreen 1). Without --stale the demo is as before.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -21,6 +24,7 @@ import { addDays, followUpsFor, type EnrollmentState, type Move } from "../src/m
 import { nameKey } from "../src/db/members";
 import { getEngine } from "../src/rules/registry";
 import { BARRIERS } from "../src/members/enums";
+import { resultRowsOf, screeningKey } from "../src/members/changes";
 
 if (process.argv.includes("--remote")) {
   console.error("The demo seed is for the local database only; it never runs against a deployed one.");
@@ -33,8 +37,17 @@ if (!(SCALE > 0)) {
   process.exit(2);
 }
 export const DEMO_PASSWORD = "demo-password-1";
+const STALE = Number(process.argv.find((a) => a.startsWith("--stale="))?.slice(8) ?? 0);
+if (!(STALE >= 0 && STALE <= 1)) {
+  console.error("--stale must be a share between 0 and 1");
+  process.exit(2);
+}
 const TODAY = new Date().toISOString().slice(0, 10);
 const NOW = `${TODAY}T06:00:00.000Z`;
+/** The date stale members were last screened: two weeks before SHA replaced NHIF (2024-10-01). */
+const BEFORE_SHA = "2024-09-15";
+/** Every n-th Kenyan member is stale (a fixed pattern, so that the other members stay as they are). */
+const STALE_EVERY = STALE > 0 ? Math.max(1, Math.round(1 / STALE)) : 0;
 
 // A small seeded generator (mulberry32): the same demo every run.
 let seed = 20261202;
@@ -176,11 +189,11 @@ function factsFor(pack: Pack, spec: NetworkSpec, region: string | null): Facts {
 }
 
 /** An enrollment history along the state machine, with dates in the past 18 months. */
-function historyFor(status: string): { state: EnrollmentState; on: string; verification?: Move["verification"]; barrier?: Move["barrier"] }[] {
+function historyFor(status: string, asOf = TODAY): { state: EnrollmentState; on: string; verification?: Move["verification"]; barrier?: Move["barrier"] }[] {
   if (status !== "eligible" && status !== "likely_eligible") return [];
   const roll = rand();
   if (roll < 0.3) return [];
-  let day = addDays(TODAY, -between(60, 540));
+  let day = addDays(asOf, -between(60, 540));
   const step = (min: number, max: number) => (day = addDays(day, between(min, max)));
   const h: ReturnType<typeof historyFor> = [{ state: "gathering_documents", on: day }];
   if (roll < 0.38) return [...h, { state: "gathering_documents", on: step(3, 20), barrier: pick(["documents_missing", "office_too_far", "no_information"] as const) }];
@@ -191,7 +204,7 @@ function historyFor(status: string): { state: EnrollmentState; on: string; verif
   if (roll < 0.62) return [...h, { state: "rejected", on: step(10, 60), barrier: pick(["documents_missing", "not_recognised_as_worker", "other"] as const) }];
   h.push({ state: "enrolled", on: step(7, 45), verification: pick(["member_says", "document_seen", "registry_confirmed"] as const) });
   if (roll > 0.92) h.push({ state: "lapsed", on: step(60, 200), barrier: "contribution_unaffordable" });
-  return h.filter((e) => e.on <= TODAY);
+  return h.filter((e) => e.on <= asOf);
 }
 
 async function main() {
@@ -225,11 +238,13 @@ async function main() {
         rows.members.push({ id, network_id: spec.id, cluster_id: cluster.id, member_no: `${spec.prefix}-${cluster.code.slice(0, 3).toUpperCase()}-${String(n).padStart(5, "0")}`, name, name_key: nameKey(name), phone: chance(0.7) ? spec.phone() : null, lang, facts: JSON.stringify(facts), consent_state: "given", stats_consent: stats, created_at: `${created}T09:00:00.000Z`, created_by: recorder, updated_at: `${created}T09:00:00.000Z` });
         rows.consents.push({ id: `${id}_c1`, member_id: id, notice_version: "2026-01", notice_lang: lang, purposes: JSON.stringify(stats ? ["contact", "follow_up", "screening", "statistics"] : ["follow_up", "screening"]), method, witness: method === "spoken_witnessed" ? pick(spec.given) : null, given_on: created, recorded_by: recorder, recorded_at: `${created}T09:00:00.000Z`, receipt_code: receiptCode() });
 
-        // Her enrollments first (from a screening at intake), then today's screening with covered_by from them.
-        const intake = engine.evaluate(facts, { date: TODAY, lang });
+        // Her enrollments first (from a screening at intake), then today's screening with covered_by from them. A
+        // stale member's intake, enrollments and screening are from before SHA.
+        const asOf = spec.country === "ke" && STALE_EVERY && n % STALE_EVERY === 0 ? BEFORE_SHA : TODAY;
+        const intake = engine.evaluate(facts, { date: asOf, lang });
         const enrolled: string[] = [];
         for (const r of intake.results) {
-          const history = historyFor(r.status);
+          const history = historyFor(r.status, asOf);
           if (!history.length || (r.category === "cash_transfer" && chance(0.5))) continue;
           let from: EnrollmentState = "not_started";
           let last = history[0]!;
@@ -245,12 +260,12 @@ async function main() {
           }
         }
         const used = { ...facts, covered_by: enrolled };
-        const evaluation = engine.evaluate(used, { date: TODAY, lang });
+        const evaluation = engine.evaluate(used, { date: asOf, lang });
         const sid = `${id}_s1`;
-        rows.screenings.push({ id: sid, member_id: id, network_id: spec.id, country: spec.country, date: TODAY, lang, facts: JSON.stringify(used), rules_version: evaluation.rules_version, recorded_by: recorder, recorded_at: NOW });
-        for (const r of evaluation.results) {
-          rows.results.push({ screening_id: sid, member_id: id, scheme: r.scheme, status: r.status, rule_version: r.rule_version, version_hash: r.version_hash, failed: JSON.stringify(r.criteria.filter((c) => c.outcome === "failed").map((c) => c.id)), unknown: JSON.stringify(r.criteria.filter((c) => c.outcome === "unknown").map((c) => c.id)), latest: 1 });
-        }
+        rows.screenings.push({ id: sid, member_id: id, network_id: spec.id, country: spec.country, date: asOf, lang, facts: JSON.stringify(used), rules_version: evaluation.rules_version, recorded_by: recorder, recorded_at: asOf === TODAY ? NOW : `${asOf}T06:00:00.000Z` });
+        const results = resultRowsOf(evaluation);
+        for (const r of results) rows.results.push({ screening_id: sid, member_id: id, ...r, latest: 1 });
+        (rows.members.at(-1) as { screened_key: string }).screened_key = screeningKey(results);
       }
     }
     members += n;
@@ -266,7 +281,7 @@ async function main() {
   insert("role_grants", accounts.map((a) => ({ id: `${a.id}_g`, user_id: a.id, network_id: a.network, role: a.role, cluster_id: a.cluster, valid_from: "2026-01-01", valid_to: null, granted_by: null, created_at: NOW })));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${lines.join("\n")}\n`);
-  console.log(`demo seed: ${members} members in 2 networks, ${accounts.length} accounts (password ${DEMO_PASSWORD}) -> ${out}`);
+  console.log(`demo seed: ${members} members in 2 networks${STALE_EVERY ? ` (every ${STALE_EVERY === 1 ? "" : `${STALE_EVERY}th `}Kenyan member last screened on ${BEFORE_SHA})` : ""}, ${accounts.length} accounts (password ${DEMO_PASSWORD}) -> ${out}`);
 }
 
 await main();

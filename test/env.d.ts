@@ -1,4 +1,5 @@
 import type { D1Migration } from "cloudflare:test";
+import type { Job } from "../src/jobs/types";
 
 declare global {
   namespace Cloudflare {
@@ -7,6 +8,7 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       COUNTS_FLUSH_MS: string;
       MEMBER_KEY_SECRET: string;
+      JOBS: Queue<Job>;
     }
   }
 }

@@ -9,7 +9,8 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { MemberScope } from "../auth/access";
 import type { EnrollmentState, Move, TaskKind } from "../members/enrollment";
 import type { Db } from "./queries";
-import { auditLog, consents, enrollmentEvents, enrollments, erasedKeys, members, screeningResults, screenings, tasks } from "./schema";
+import { auditLog, consents, eligibilityChanges, enrollmentEvents, enrollments, erasedKeys, members, screeningResults, screenings, tasks } from "./schema";
+import { screeningKey } from "../members/changes";
 
 type Stmt = BatchItem<"sqlite">;
 export type MemberRow = typeof members.$inferSelect;
@@ -168,6 +169,7 @@ export async function updateMember(db: Db, id: string, set: Partial<MemberRow>, 
   if (set.cluster_id) {
     stmts.push(db.update(enrollments).set({ cluster_id: set.cluster_id }).where(eq(enrollments.member_id, id)));
     stmts.push(db.update(tasks).set({ cluster_id: set.cluster_id }).where(eq(tasks.member_id, id)));
+    stmts.push(db.update(eligibilityChanges).set({ cluster_id: set.cluster_id }).where(eq(eligibilityChanges.member_id, id)));
   }
   await run(db, stmts);
 }
@@ -216,7 +218,8 @@ export async function saveScreening(
   const rows = results.map((r) => ({ screening_id: s.id, member_id: s.member_id, scheme: r.scheme, status: r.status as never, rule_version: r.rule_version, version_hash: r.version_hash, failed: JSON.stringify(r.failed), unknown: JSON.stringify(r.unknown), latest: true }));
   const stmts: Stmt[] = [db.update(screeningResults).set({ latest: false }).where(and(eq(screeningResults.member_id, s.member_id), eq(screeningResults.latest, true))), db.insert(screenings).values(s)];
   for (let i = 0; i < rows.length; i += RESULTS_PER_STATEMENT) stmts.push(db.insert(screeningResults).values(rows.slice(i, i + RESULTS_PER_STATEMENT)));
-  stmts.push(db.update(members).set({ facts: memberFacts, updated_at: s.recorded_at }).where(eq(members.id, s.member_id)));
+  // Her key names the versions this screening used: a later rule change finds her by it (src/db/rescreen.ts).
+  stmts.push(db.update(members).set({ facts: memberFacts, updated_at: s.recorded_at, screened_key: screeningKey(results) }).where(eq(members.id, s.member_id)));
   stmts.push(auditStmt(db, auditEntry));
   await run(db, stmts);
 }
@@ -375,13 +378,14 @@ export async function waitingTooLong(db: Db, scope: NonNullable<MemberScope>, be
 
 /**
  * Deletes everything about a member in one transaction — facts, consents, screenings, enrollments, events,
- * follow-ups, the member row — and keeps only keyed hashes of her number and phone (so an import cannot bring her
+ * follow-ups, eligibility changes, the member row — and keeps only keyed hashes of her number and phone (so an import cannot bring her
  * back silently) and an audit entry without personal data.
  */
 export async function eraseMember(db: Db, member: Pick<MemberRow, "id" | "network_id">, keyHashes: string[], auditEntry: AuditEntry): Promise<void> {
   const id = member.id;
   await run(db, [
     db.delete(tasks).where(eq(tasks.member_id, id)),
+    db.delete(eligibilityChanges).where(eq(eligibilityChanges.member_id, id)),
     db.delete(enrollmentEvents).where(eq(enrollmentEvents.member_id, id)),
     db.delete(enrollments).where(eq(enrollments.member_id, id)),
     db.delete(screeningResults).where(eq(screeningResults.member_id, id)),
@@ -394,4 +398,4 @@ export async function eraseMember(db: Db, member: Pick<MemberRow, "id" | "networ
 }
 
 /** Tables that hold a member's data, for the erasure test: each must have no row naming her afterwards. */
-export const MEMBER_TABLES = ["members", "consents", "screenings", "screening_results", "enrollments", "enrollment_events", "tasks"] as const;
+export const MEMBER_TABLES = ["members", "consents", "screenings", "screening_results", "enrollments", "enrollment_events", "tasks", "eligibility_changes"] as const;

@@ -4,8 +4,9 @@
  */
 import { STATUSES } from "../engine/enums";
 import { BARRIERS, CONSENT_METHODS, CONSENT_STATES, ENROLLMENT_STATES, IMPORT_OUTCOMES, IMPORT_STATUSES, ROLES, TASK_KINDS, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../members/enums";
+import { CHANGE_KINDS } from "../members/changes";
 export type { Role } from "../members/enums";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** Checks made, per day and country. */
 export const dailyChecks = sqliteTable(
@@ -158,12 +159,19 @@ export const members = sqliteTable(
     created_at: text("created_at").notNull(),
     created_by: text("created_by").notNull(),
     updated_at: text("updated_at").notNull(),
+    /**
+     * Fingerprint of the rule versions her latest screening used (src/members/changes.ts `screeningKey`), written
+     * with every screening: members whose screening is out of date are then one index range away. Null: never
+     * screened (or screened before this column existed).
+     */
+    screened_key: text("screened_key"),
   },
   (t) => [
     uniqueIndex("members_network_no").on(t.network_id, t.member_no),
     index("members_cluster_name").on(t.cluster_id, t.name_key, t.id),
     index("members_network_name").on(t.network_id, t.name_key, t.id),
     index("members_network_phone").on(t.network_id, t.phone),
+    index("members_network_screened").on(t.network_id, t.screened_key, t.id),
   ],
 );
 
@@ -206,8 +214,13 @@ export const screenings = sqliteTable(
     lang: text("lang").notNull(),
     facts: text("facts").notNull(),
     rules_version: text("rules_version").notNull(),
+    /** The organizer's user id, or `system` for a re-screening after a rule change. */
     recorded_by: text("recorded_by").notNull(),
     recorded_at: text("recorded_at").notNull(),
+    /** Why the system screened her again (`rule_change`); null for an organizer's screening. */
+    cause: text("cause"),
+    /** The re-screening run that wrote it (rescreen_runs.id), for a system screening. */
+    run_id: text("run_id"),
   },
   (t) => [index("screenings_member").on(t.member_id, t.recorded_at)],
 );
@@ -393,4 +406,99 @@ export const importMappings = sqliteTable(
     updated_at: text("updated_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.network_id, t.signature] })],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Re-screening when the rules change (src/members/rescreen.ts): what each country's rules were when last
+// processed, each run of the background job and its chunks, and each member's eligibility changes.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Per country: the rule pack's hash and the versions in force when the rules were last processed, and when. */
+export const rulesState = sqliteTable("rules_state", {
+  country: text("country").primaryKey(),
+  pack_hash: text("pack_hash").notNull(),
+  /** `inForceKey` of the pack on `processed_on`. */
+  in_force_key: text("in_force_key").notNull(),
+  processed_on: text("processed_on").notNull(),
+  updated_at: text("updated_at").notNull(),
+});
+
+/** One re-screening of a network's members whose screenings are out of date: noticed by the cron or a deploy. */
+export const rescreenRuns = sqliteTable(
+  "rescreen_runs",
+  {
+    id: text("id").primaryKey(),
+    network_id: text("network_id").notNull(),
+    country: text("country").notNull(),
+    /** The date the rules are applied on. */
+    date: text("date").notNull(),
+    /** `cron`, `deploy` (the first request after new rules) or `all` (every screened member, on request). */
+    trigger: text("trigger").notNull(),
+    pack_hash: text("pack_hash").notNull(),
+    in_force_key: text("in_force_key").notNull(),
+    /** Members queued so far, in how many chunks; `scanned` once every affected member is queued. */
+    members: integer("members").notNull().default(0),
+    chunks: integer("chunks").notNull().default(0),
+    /** Pages of the scan done (each page queues its chunks once, even if its message is delivered twice). */
+    pages: integer("pages").notNull().default(0),
+    scanned: integer("scanned", { mode: "boolean" }).notNull().default(false),
+    started_at: text("started_at").notNull(),
+    finished_at: text("finished_at"),
+  },
+  (t) => [index("rescreen_runs_network").on(t.network_id, t.started_at)],
+);
+
+/** Each step of a run done (a page of the scan, a chunk of members), once: progress and what it cost in D1. */
+export const rescreenSteps = sqliteTable(
+  "rescreen_steps",
+  {
+    run_id: text("run_id").notNull(),
+    /** `scan` (a page of affected members queued) or `members` (a chunk re-screened). */
+    step: text("step", { enum: ["scan", "members"] }).notNull(),
+    n: integer("n").notNull(),
+    members: integer("members").notNull(),
+    /** Members given a new screening (members: chunks), or queued (scan pages). */
+    changed: integer("changed").notNull(),
+    /** D1's own counts for the step's statements (meta.rows_read, meta.rows_written). */
+    rows_read: integer("rows_read").notNull(),
+    rows_written: integer("rows_written").notNull(),
+    /** Milliseconds of computing between the step's D1 round trips, as the Worker's clock saw them. */
+    compute_ms: real("compute_ms").notNull(),
+    done_at: text("done_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.run_id, t.step, t.n] })],
+);
+
+/**
+ * A member's eligibility for a scheme changing after a rule change: from → to status (null: the scheme was not, or
+ * is no longer, in force), the versions and hashes before and after, the criteria that made the difference, and
+ * the follow-up it opened. Names the member: erasure deletes these rows with her.
+ */
+export const eligibilityChanges = sqliteTable(
+  "eligibility_changes",
+  {
+    id: text("id").primaryKey(),
+    member_id: text("member_id").notNull().references(() => members.id),
+    network_id: text("network_id").notNull(),
+    cluster_id: text("cluster_id").notNull(),
+    scheme: text("scheme").notNull(),
+    from_status: text("from_status", { enum: STATUSES }),
+    to_status: text("to_status", { enum: STATUSES }),
+    from_rule_version: text("from_rule_version"),
+    to_rule_version: text("to_rule_version"),
+    from_hash: text("from_hash"),
+    to_hash: text("to_hash"),
+    /** What it means for her: `gain` (now can join), `loss` (no longer), `needs_info` (must answer something new), `other`. */
+    kind: text("kind", { enum: CHANGE_KINDS }).notNull(),
+    /** JSON array of criterion ids. */
+    causes: text("causes").notNull(),
+    /** The date the rules were applied on when the change was found. */
+    detected_on: text("detected_on").notNull(),
+    screening_id: text("screening_id").notNull(),
+    run_id: text("run_id").notNull(),
+    task_id: text("task_id"),
+    task_kind: text("task_kind", { enum: TASK_KINDS }),
+    created_at: text("created_at").notNull(),
+  },
+  (t) => [index("eligibility_changes_network").on(t.network_id, t.kind, t.detected_on, t.id), index("eligibility_changes_cluster").on(t.cluster_id, t.kind, t.detected_on, t.id), index("eligibility_changes_member").on(t.member_id)],
 );

@@ -25,6 +25,7 @@ import { pageRoutes } from "./routes/page";
 import { orgRoutes } from "./routes/org";
 import { adminRoutes } from "./routes/admin";
 import { memberRoutes } from "./routes/members";
+import { changeRoutes } from "./routes/changes";
 import { sessionRoutes } from "./routes/session";
 import { importRoutes, MAX_IMPORT_BYTES } from "./routes/imports";
 import { readSession, requireSession, sameOrigin } from "./session";
@@ -81,6 +82,8 @@ export function createApp({ pages, orgPages }: AppOptions) {
   app.use(readSession);
   for (const path of ["/api/session", "/api/members", "/api/members/*", "/api/follow-ups", "/api/invitations", "/api/invitations/*", "/api/users/*", "/api/audit", "/api/imports", "/api/imports/*", "/org/*"]) app.use(path, sameOrigin);
   for (const path of ["/api/members", "/api/members/*", "/api/follow-ups", "/api/imports", "/api/imports/*"]) app.use(path, requireSession("members"));
+  app.use("/api/changes", requireSession("members"));
+  app.use("/api/changes/*", requireSession("members"));
   app.use("/api/invitations", requireSession("manage_users"));
   for (const path of ["/api/users", "/api/users/*"]) app.use(path, requireSession("manage_users"));
   app.use("/api/audit", requireSession("read_audit"));
@@ -92,6 +95,7 @@ export function createApp({ pages, orgPages }: AppOptions) {
   app.route("/", matrixRoutes);
   app.route("/", sessionRoutes);
   app.route("/", memberRoutes);
+  app.route("/", changeRoutes);
   app.route("/", adminRoutes);
   app.route("/", importRoutes);
   app.doc31("/api/openapi.json", OPENAPI_CONFIG);

@@ -3,6 +3,7 @@ import type { Db } from "../db/queries";
 import type { PageRenderer } from "../present/pages";
 import type { SessionUser } from "../db/accounts";
 import type { OrgPageRenderer } from "../present/org-pages";
+import type { Job } from "../jobs/types";
 
 export interface Bindings {
   DB: D1Database;
@@ -13,8 +14,14 @@ export interface Bindings {
    * `wrangler secret put MEMBER_KEY_SECRET`; locally `.dev.vars`, written by `npm start` if missing).
    */
   MEMBER_KEY_SECRET?: string;
-  /** The jobs Queue (imports in chunks, re-screening). */
-  JOBS: Queue;
+  /** "1" only where demo data may be seeded (never set on a deployment). */
+  DEMO?: string;
+  /** The background jobs' queue (`hbw-jobs`, consumed by this Worker: src/jobs/). */
+  JOBS: Queue<Job>;
+  /** Members re-screened per queue message (default 100; the benchmark's naive peer sets 1). */
+  RESCREEN_CHUNK_SIZE?: string;
+  /** "1": the cron re-screens every screened member, not only those a rule change affects (after an engine fix). */
+  RESCREEN_ALL?: string;
 }
 
 export interface AppEnv {

@@ -20,7 +20,13 @@ export const ENROLLMENT_STATES = ["not_started", "gathering_documents", "ready_t
 export const VERIFICATIONS = ["member_says", "document_seen", "registry_confirmed"] as const;
 export const BARRIERS = ["contribution_unaffordable", "documents_missing", "office_too_far", "no_information", "contractor_refused", "not_recognised_as_worker", "no_phone_or_digital_access", "distrust", "other"] as const;
 
-export const TASK_KINDS = ["documents", "check_outcome", "renewal"] as const;
+/**
+ * Follow-up kinds: the first three follow a move of her enrollment; the last four come from a re-screening after a
+ * rule change (src/members/changes.ts): she newly qualifies, she no longer does, a new answer is needed, or her
+ * application or membership should be looked at again (a rule change never moves an enrollment itself).
+ */
+export const TASK_KINDS = ["documents", "check_outcome", "renewal", "newly_eligible", "no_longer_eligible", "needs_information", "enrollment_review"] as const;
+export const RESCREEN_TASK_KINDS = ["newly_eligible", "no_longer_eligible", "needs_information", "enrollment_review"] as const;
 
 export const IMPORT_STATUSES = ["uploaded", "checking", "checked", "applying", "applied"] as const;
 /** What a row of an import does, decided by the dry run. */

@@ -191,6 +191,7 @@ export async function createMember(caller: Caller, input: NewMemberInput): Promi
     created_at: now,
     created_by: principal.user_id,
     updated_at: now,
+    screened_key: null,
   };
   const consent = consentRow(member.id, input.consent, principal.user_id, caller);
   await q.createMember(db, member, consent, { network_id: principal.network_id, actor_id: principal.user_id, action: "member.create", entity_type: "member", entity_id: member.id, fields: Object.keys(input).filter((k) => k !== "returning_after_erasure"), at: now });

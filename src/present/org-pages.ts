@@ -142,6 +142,55 @@ export interface ImportIssue {
   params?: Record<string, string | number>;
 }
 
+/** One eligibility change (found after a rule change, or forecast) as the organizer reads it. */
+export interface ChangeEntryView {
+  member_id: string;
+  name: string;
+  member_no: string;
+  cluster: string;
+  scheme: string;
+  scheme_name: string;
+  /** Statuses before and after; null: the scheme was not (or is no longer) in force. */
+  from: string | null;
+  to: string | null;
+  kind: "gain" | "loss" | "needs_info" | "other";
+  from_rule_version: string | null;
+  to_rule_version: string | null;
+  from_hash: string | null;
+  to_hash: string | null;
+  /** Reasons of the criteria that made the difference, in her language. */
+  reasons: string[];
+  sources: { title: string; url: string; date: string }[];
+  rule_event: "started" | "ended" | "changed";
+  rule_date: string | null;
+  /** When it was found (absent in a forecast). */
+  detected_on?: string;
+  /** The follow-up it opened (or would open). */
+  task_kind: string | null;
+}
+
+export interface ChangesView {
+  today: string;
+  since: string;
+  cluster?: string;
+  clusters: { id: string; name: string }[];
+  /** One kind only (after "more" of that kind), or all four. */
+  kind?: ChangeEntryView["kind"];
+  /** The changes by kind: how many there are, the newest, and a link to older ones of the kind. */
+  groups: { kind: ChangeEntryView["kind"]; total: number; entries: ChangeEntryView[]; more?: string }[];
+  counts: { scheme: string; scheme_name: string; gain: number; loss: number; needs_info: number; other: number }[];
+  /** The network's latest re-screening runs (newest first). */
+  runs: { date: string; trigger: string; members: number; chunks: number; chunks_done: number; finished_at: string | null }[];
+  /** The rules' content hash for her country, to stamp a printed list. */
+  rules_version: string;
+  /** Dated changes the rule files hold after today. */
+  upcoming: { date: string; scheme_name: string; rule_version: string; change: "starts" | "ends" }[];
+  forecast?: { date: string; members: number; schemes: string[]; counts: { gain: number; loss: number; needs_info: number; other: number }; entries: ChangeEntryView[]; shown: number };
+  /** The forecast date asked for, and a problem with it. */
+  date?: string;
+  issues?: FormIssue[];
+}
+
 export interface OrgPageRenderer {
   /** A row's problem in the organizer's words (for the import page and the bad-rows file). */
   importIssue(lang: string, issue: ImportIssue): string;
@@ -160,5 +209,7 @@ export interface OrgPageRenderer {
   screen(frame: OrgFrame, view: { member: { id: string; name: string }; page: InterviewPage }): string;
   audit(frame: OrgFrame, view: AuditView): string;
   users(frame: OrgFrame, view: UsersView): string;
+  /** What changed for her members when the rules changed, printable; and a forecast of a dated change. */
+  changes(frame: OrgFrame, view: ChangesView): string;
   error(frame: OrgFrame, status: 403 | 404 | 409, message?: string): string;
 }

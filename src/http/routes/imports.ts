@@ -10,7 +10,7 @@ import { clustersOf } from "../../db/accounts";
 import { audit } from "../../db/members";
 import { decode, parseTable, type ParsedTable } from "../../members/import/parse";
 import { suggestMapping, type Mapping } from "../../members/import/rows";
-import { createImport, errorRows, findImport, importSummary, savedMapping, startApply, startCheck, type ImportOptions, type ImportRow } from "../../members/import/service";
+import { createImport, errorRows, findImport, importSummary, savedMapping, startApply, startCheck, type ImportJob, type ImportOptions, type ImportRow } from "../../members/import/service";
 import { getEngine } from "../../rules/registry";
 import type { AppEnv } from "../env";
 import type { ImportIssue } from "../../present/org-pages";
@@ -238,6 +238,6 @@ async function checkMappingScope(c: Context<AppEnv>, body: Mapping & ImportOptio
   return undefined;
 }
 
-async function sendJobs(c: Context<AppEnv>, jobs: object[]) {
+async function sendJobs(c: Context<AppEnv>, jobs: ImportJob[]) {
   for (let i = 0; i < jobs.length; i += 100) await c.env.JOBS.sendBatch(jobs.slice(i, i + 100).map((body) => ({ body })));
 }

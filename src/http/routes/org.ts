@@ -8,7 +8,7 @@ import { bodyLimit } from "hono/body-limit";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { decode, parseTable, type Column } from "../../members/import/parse";
 import { suggestMapping, type Target } from "../../members/import/rows";
-import { createImport, findImport, importSummary, savedMapping, startApply, startCheck } from "../../members/import/service";
+import { createImport, findImport, importSummary, savedMapping, startApply, startCheck, type ImportJob } from "../../members/import/service";
 import { factDefs } from "../../interview/gate";
 import { MAX_IMPORT_BYTES } from "./imports";
 import { mainRole } from "../../auth/access";
@@ -18,7 +18,12 @@ import { importChunks, importRows, imports, roleGrants, users } from "../../db/s
 import { actionFromForm, apply, restoreState, screenFor, type InterviewState, type Screen } from "../../interview";
 import { addDays, OPEN_STATES, TRANSITIONS, type EnrollmentState } from "../../members/enrollment";
 import * as ws from "../../members/workspace";
-import type { FormIssue, ImportView, MemberView, OrgFrame } from "../../present/org-pages";
+import type { ChangesView, FormIssue, ImportView, MemberView, OrgFrame } from "../../present/org-pages";
+import { isIsoDate } from "../../engine/dates";
+import type { Status } from "../../engine/types";
+import type { ChangeExplained } from "../../present/changes";
+import { CHANGE_KINDS, changeKind, datedChangesAfter, type ChangeKind } from "../../members/changes";
+import { changeSummary, forecast, listChangesFor } from "../../members/rescreen";
 import { getEngine } from "../../rules/registry";
 import type { AppEnv } from "../env";
 import { zodIssues } from "../errors";
@@ -184,6 +189,7 @@ export const orgRoutes = new Hono<AppEnv>()
   })
   .use("/org/members", requireSession("members"))
   .use("/org/members/*", requireSession("members"))
+  .use("/org/changes", requireSession("members"))
   .use("/org/users", requireSession("manage_users"))
   .use("/org/users/*", requireSession("manage_users"))
   .use("/org/audit", requireSession("read_audit"))
@@ -401,6 +407,8 @@ export const orgRoutes = new Hono<AppEnv>()
     await audit(c.var.db, { network_id: s.network.id, actor_id: s.user.id, action: "import.apply", entity_type: "import", entity_id: imp.id, at: new Date().toISOString() });
     return see(c, `/org/imports/${imp.id}`);
   })
+  // ---- what changed when the rules changed, and what a dated change will do --------------------------------------
+  .get("/org/changes", async (c) => html(c, c.var.orgPages.changes(orgFrame(c), await changesView(c))))
 
   // ---- the network admin's pages ---------------------------------------------------------------------------------
   .get("/org/audit", async (c) => {
@@ -493,7 +501,7 @@ async function importView(c: C, id: string): Promise<ImportView | undefined> {
   };
 }
 
-async function sendJobs(c: C, jobs: object[]) {
+async function sendJobs(c: C, jobs: ImportJob[]) {
   for (let i = 0; i < jobs.length; i += 100) await c.env.JOBS.sendBatch(jobs.slice(i, i + 100).map((body) => ({ body })));
 }
 
@@ -540,4 +548,94 @@ function noticeText(c: C, receipt?: string): OrgFrame["notice"] {
   const code = c.req.query("notice");
   if (!code || !NOTICES.has(code)) return undefined;
   return { code, ...(code === "created" && receipt ? { receipt } : {}) };
+}
+
+/** The "what changed" page: the changes found since a date in her scope, and a forecast when a date is asked. */
+async function changesView(c: C): Promise<ChangesView> {
+  const s = c.var.session!;
+  const caller = callerOf(c);
+  const today = c.var.today;
+  const lang = s.user.lang;
+  const engine = getEngine(s.network.country)!;
+  const clusters = (await clustersOf(c.var.db, s.network.id)).filter((cl) => caller.scope.clusters === "all" || caller.scope.clusters.includes(cl.id));
+  const clusterName = (id: string) => clusters.find((cl) => cl.id === id)?.name ?? "";
+  const schemeName = (id: string) => {
+    const sc = engine.pack.schemes.find((x) => x.id === id);
+    return sc ? (sc.name[lang] ?? sc.name.en) : id;
+  };
+  const sinceQ = c.req.query("since");
+  const since = sinceQ && isIsoDate(sinceQ) ? sinceQ : addDays(today, -30);
+  const clusterQ = c.req.query("cluster");
+  const cluster = clusterQ && clusters.some((cl) => cl.id === clusterQ) ? clusterQ : undefined;
+  const kindQ = c.req.query("kind");
+  const only = CHANGE_KINDS.find((k) => k === kindQ);
+  const beforeQ = c.req.query("before");
+  const cut = beforeQ?.indexOf("|") ?? -1;
+  const before = only && beforeQ && cut > 0 ? { detected_on: beforeQ.slice(0, cut), id: beforeQ.slice(cut + 1) } : undefined;
+  const kinds: readonly ChangeKind[] = only ? [only] : CHANGE_KINDS;
+  const d1 = c.var.db.$client;
+  const [summary, ...pages] = await Promise.all([changeSummary(d1, caller.scope, since, cluster), ...kinds.map((kind) => listChangesFor(d1, caller.scope, s.network.country, lang, { since, cluster, kind, before, limit: 100 }))]);
+  type Explained = ChangeExplained & { member: { id: string; name: string; member_no: string; cluster_id: string }; scheme: string; from_status: Status | null; to_status: Status | null; from_rule_version: string | null; to_rule_version: string | null; from_hash: string | null; to_hash: string | null };
+  const entry = (x: Explained, extra: { detected_on?: string; task_kind: string | null }) => ({
+    member_id: x.member.id,
+    name: x.member.name,
+    member_no: x.member.member_no,
+    cluster: clusterName(x.member.cluster_id),
+    scheme: x.scheme,
+    scheme_name: x.scheme_name,
+    from: x.from_status,
+    to: x.to_status,
+    kind: changeKind(x.from_status, x.to_status),
+    from_rule_version: x.from_rule_version,
+    to_rule_version: x.to_rule_version,
+    from_hash: x.from_hash,
+    to_hash: x.to_hash,
+    reasons: x.reasons.map((t) => t.text),
+    sources: x.sources.map(({ title, url, date }) => ({ title, url, date })),
+    rule_event: x.rule_event,
+    rule_date: x.rule_date,
+    ...extra,
+  });
+  const moreLink = (kind: ChangeKind, next: { detected_on: string; id: string } | undefined) =>
+    next ? `/org/changes?${new URLSearchParams({ since, ...(cluster ? { cluster } : {}), kind, before: `${next.detected_on}|${next.id}` })}` : undefined;
+  const view: ChangesView = {
+    today,
+    since,
+    cluster,
+    kind: only,
+    clusters: clusters.map(({ id, name }) => ({ id, name })),
+    groups: kinds.map((kind, i) => ({
+      kind,
+      total: summary.counts.reduce((n, x) => n + x[kind], 0),
+      entries: pages[i]!.items.map((x) => entry(x, { detected_on: x.detected_on, task_kind: x.task?.kind ?? null })),
+      more: moreLink(kind, pages[i]!.next),
+    })),
+    counts: summary.counts.map((n) => ({ ...n, scheme_name: schemeName(n.scheme) })),
+    runs: summary.runs,
+    rules_version: engine.pack.hash,
+    upcoming: datedChangesAfter(engine.pack, today).map((u) => ({ date: u.date, scheme_name: schemeName(u.scheme), rule_version: u.rule_version, change: u.change })),
+  };
+  const dateQ = c.req.query("date");
+  if (dateQ !== undefined && dateQ !== "") {
+    view.date = dateQ;
+    if (!isIsoDate(dateQ) || dateQ <= today) {
+      view.issues = [{ path: "date", code: "not_in_future", message: `must be a date after ${today}` }];
+    } else {
+      const f = await forecast(c.var.db.$client, caller.scope, s.network.country, today, dateQ, lang);
+      view.forecast = {
+        date: f.date,
+        members: f.members,
+        schemes: f.schemes.map(schemeName),
+        counts: f.counts,
+        shown: f.items.length,
+        entries: f.items.map((x) =>
+          entry(
+            { ...x, scheme: x.change.scheme, from_status: x.change.from, to_status: x.change.to, from_rule_version: x.change.from_rule_version, to_rule_version: x.change.to_rule_version, from_hash: x.change.from_hash, to_hash: x.change.to_hash },
+            { task_kind: x.change.task ?? null },
+          ),
+        ),
+      };
+    }
+  }
+  return view;
 }

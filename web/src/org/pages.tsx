@@ -6,7 +6,7 @@
 import type { ComponentChildren } from "preact";
 import { render } from "preact-render-to-string";
 import { BARRIERS, CONSENT_PURPOSES, RECORDED_METHODS, VERIFICATIONS, WITHDRAWAL_CHANNELS, WITHDRAWAL_EFFECTS } from "../../../src/members/enums";
-import type { FormIssue, ImportIssue, OrgFrame, OrgPageRenderer, EnrollmentView, MemberView } from "../../../src/present/org-pages";
+import type { ChangeEntryView, ChangesView, FormIssue, ImportIssue, OrgFrame, OrgPageRenderer, EnrollmentView, MemberView } from "../../../src/present/org-pages";
 import { issueText as factIssueText } from "../../../src/interview/issues";
 import { dirOf, LANGUAGES } from "../i18n";
 import { messagesFor } from "../i18n/all";
@@ -55,6 +55,7 @@ function Layout({ frame, m, title, children }: { frame: OrgFrame; m: OrgMessages
             {u.role !== "advocate" ? <a href="/org/members">{m.nav.members}</a> : null}
             {u.role !== "advocate" ? <a href="/org/members/new">{m.nav.add}</a> : null}
             {u.role !== "advocate" ? <a href="/org/imports">{m.imports.nav}</a> : null}
+            {u.role !== "advocate" ? <a href="/org/changes">{m.nav.changes}</a> : null}
             {u.role === "network_admin" ? <a href="/org/users">{m.nav.users}</a> : null}
             {u.role === "network_admin" ? <a href="/org/audit">{m.nav.audit}</a> : null}
           </nav>
@@ -388,6 +389,256 @@ function importIssueText(lang: string, i: ImportIssue): string {
   const own = m.errors.codes[i.code];
   const text = own ? fillIn(own, params) : factIssueText({ code: i.code as never, params: i.params as never }, lang);
   return `${fillIn(m.imports.line, { line: i.line })}${i.column ? ` · ${i.column}` : ""}: ${text}`;
+}
+
+const KINDS = ["gain", "loss", "needs_info", "other"] as const;
+
+/** A rule version as printed: its name and the first eight digits of its content hash. */
+function Stamp({ version, hash }: { version: string | null; hash: string | null }) {
+  if (!version) return <span>—</span>;
+  return (
+    <span class="version">
+      {version}
+      {hash ? <span class="hash"> #{hash.slice(0, 8)}</span> : null}
+    </span>
+  );
+}
+
+function ChangeEntry({ m, e }: { m: OrgMessages; e: ChangeEntryView }) {
+  const status = (s: string | null) => (s === null ? m.changes.not_in_force : statusLabel(m, s));
+  const when = e.rule_date ? fillIn(m.changes[e.rule_event], { date: e.rule_date }) : "";
+  return (
+    <li class={`change kind-${e.kind}`}>
+      <p class="who">
+        <a href={`/org/members/${e.member_id}`}>{e.name}</a> <span class="no">({e.member_no})</span>
+        {e.cluster ? ` · ${e.cluster}` : ""}
+      </p>
+      <p>
+        <strong>{e.scheme_name}</strong>: {status(e.from)} → <strong>{status(e.to)}</strong>
+      </p>
+      {e.reasons.length ? (
+        <ul class="reasons">
+          {e.reasons.map((r) => (
+            <li>{r}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p class="stamp">
+        {m.changes.rules}: <Stamp version={e.from_rule_version} hash={e.from_hash} /> → <Stamp version={e.to_rule_version} hash={e.to_hash} />
+        {when ? ` · ${when}` : ""}
+        {e.detected_on ? ` · ${fillIn(m.changes.found, { date: e.detected_on })}` : ""}
+      </p>
+      {e.sources.length && e.reasons.length ? (
+        <p class="sources">
+          {m.changes.sources}:{" "}
+          {e.sources.map((src, i) => (
+            <>
+              {i ? "; " : ""}
+              <a href={src.url}>{src.title}</a> ({src.date})
+            </>
+          ))}
+        </p>
+      ) : null}
+      {e.task_kind ? (
+        <p class="follow">
+          {e.detected_on ? m.changes.follow_up : m.changes.would_open}: {m.tasks[e.task_kind as keyof OrgMessages["tasks"]] ?? e.task_kind}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * The changes of one kind. "Other" changes (from one "can join" to the other, say) are folded on screen, and not
+ * printed unless unfolded: the printed list is who now can join, who no longer can, who must answer something.
+ */
+function ChangeGroup({ m, kind, entries, total, more, prefix }: { m: OrgMessages; kind: ChangeEntryView["kind"]; entries: ChangeEntryView[]; total: number; more?: string; prefix: string }) {
+  const list = (
+    <ol class="changes">
+      {entries.map((e) => (
+        <ChangeEntry m={m} e={e} />
+      ))}
+    </ol>
+  );
+  const count = total > entries.length ? fillIn(m.changes.shown, { n: entries.length, total }) : String(entries.length);
+  return (
+    <section class={`changes-group kind-${kind}`} aria-labelledby={`${prefix}-${kind}`}>
+      <h3 id={`${prefix}-${kind}`}>
+        {m.changes[kind]} ({count})
+      </h3>
+      {kind === "other" ? (
+        <details>
+          <summary>{m.changes.show_other}</summary>
+          {list}
+        </details>
+      ) : (
+        list
+      )}
+      {more ? (
+        <p class="screen-only">
+          <a class="button" href={more}>
+            {fillIn(m.changes.more, { kind: m.changes[kind] })}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** Forecast changes grouped by what they mean for her. */
+function ChangeGroups({ m, entries, prefix }: { m: OrgMessages; entries: ChangeEntryView[]; prefix: string }) {
+  return (
+    <>
+      {KINDS.map((k) => {
+        const group = entries.filter((e) => e.kind === k);
+        return group.length ? <ChangeGroup m={m} kind={k} entries={group} total={group.length} prefix={prefix} /> : null;
+      })}
+    </>
+  );
+}
+
+/**
+ * The rules the changes above rest on, once each: a scheme that started or ended (a change without criteria of its
+ * own) cites its version's sources here rather than on every member's entry.
+ */
+function RulesCited({ m, entries }: { m: OrgMessages; entries: ChangeEntryView[] }) {
+  const rules = new Map<string, ChangeEntryView>();
+  for (const e of entries) {
+    const version = e.rule_event === "ended" ? e.from_rule_version : e.to_rule_version;
+    if (!e.reasons.length && version && e.sources.length && !rules.has(version)) rules.set(version, e);
+  }
+  if (!rules.size) return null;
+  return (
+    <section aria-labelledby="c-rules">
+      <h2 id="c-rules">{m.changes.rules_cited}</h2>
+      <ul class="rules-cited">
+        {[...rules].map(([version, e]) => (
+          <li>
+            <strong>{e.scheme_name}</strong> <span class="version">{version}</span>
+            {e.rule_date ? ` · ${fillIn(m.changes[e.rule_event], { date: e.rule_date })}` : ""}
+            <br />
+            {m.changes.sources}:{" "}
+            {e.sources.map((src, i) => (
+              <>
+                {i ? "; " : ""}
+                <a href={src.url}>{src.title}</a> ({src.date})
+              </>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ChangesPage({ m, v, frame }: { m: OrgMessages; v: ChangesView; frame: OrgFrame }) {
+  const run = v.runs[0];
+  return (
+    <>
+      <p class="print-only printed">
+        {frame.user?.network} · {fillIn(m.changes.printed, { date: v.today, version: v.rules_version })}
+      </p>
+      <p class="screen-only">{m.changes.intro}</p>
+      <p class="run">
+        {!run
+          ? m.changes.no_run
+          : run.finished_at
+            ? fillIn(m.changes.run_done, { date: run.date, members: run.members })
+            : fillIn(m.changes.run_going, { done: run.chunks_done, chunks: run.chunks })}
+      </p>
+      <form method="get" action="/org/changes" class="filters screen-only">
+        <Field id="c-since" label={m.changes.since}>
+          <input id="c-since" type="date" name="since" value={v.since} max={v.today} />
+        </Field>
+        {v.clusters.length > 1 ? (
+          <Field id="c-cluster" label={m.changes.cluster}>
+            <Select id="c-cluster" name="cluster" value={v.cluster} empty={m.changes.any} options={v.clusters.map((c) => [c.id, c.name])} />
+          </Field>
+        ) : null}
+        <button class="button">{m.changes.show}</button>
+      </form>
+      {v.counts.length ? (
+        <section aria-labelledby="c-summary">
+          <h2 id="c-summary">{m.changes.summary}</h2>
+          <div class="scroll" tabIndex={0} role="region" aria-label={m.changes.summary}>
+          <table class="counts">
+            <thead>
+              <tr>
+                <th scope="col">{m.changes.scheme}</th>
+                {KINDS.map((k) => (
+                  <th scope="col">{m.changes[k]}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {v.counts.map((n) => (
+                <tr>
+                  <th scope="row">{n.scheme_name}</th>
+                  {KINDS.map((k) => (
+                    <td>{n[k]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          </div>
+        </section>
+      ) : null}
+      <section aria-labelledby="c-list">
+        <h2 id="c-list">
+          {m.changes.since} {v.since}
+        </h2>
+        {v.groups.some((g) => g.entries.length) ? (
+          v.groups.map((g) => (g.entries.length ? <ChangeGroup m={m} kind={g.kind} entries={g.entries} total={g.total} more={g.more} prefix="c" /> : null))
+        ) : (
+          <p>{fillIn(m.changes.none, { date: v.since })}</p>
+        )}
+        {v.kind ? (
+          <p class="screen-only">
+            <a href={`/org/changes?since=${v.since}${v.cluster ? `&cluster=${v.cluster}` : ""}`}>{m.changes.all_kinds}</a>
+          </p>
+        ) : null}
+      </section>
+      <RulesCited m={m} entries={[...v.groups.flatMap((g) => g.entries), ...(v.forecast?.entries ?? [])]} />
+      <section aria-labelledby="c-ahead" class={v.forecast || v.issues ? "" : "screen-only"}>
+        <h2 id="c-ahead">{m.changes.ahead}</h2>
+        {v.upcoming.length ? (
+          <ul class="upcoming">
+            {v.upcoming.map((u) => (
+              <li>
+                <a href={`/org/changes?date=${u.date}`}>{u.date}</a>: {fillIn(m.changes[u.change], { scheme: u.scheme_name, version: u.rule_version })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{m.changes.none_ahead}</p>
+        )}
+        <form method="get" action="/org/changes" class="filters screen-only">
+          <Issues m={m} issues={v.issues} />
+          <Field id="c-date" label={m.changes.forecast_label}>
+            <input id="c-date" type="date" name="date" value={v.date ?? ""} min={v.today} required />
+          </Field>
+          <button class="button">{m.changes.forecast_submit}</button>
+        </form>
+        {v.forecast ? (
+          <section aria-labelledby="c-forecast">
+            <h3 id="c-forecast">{fillIn(m.changes.forecast_title, { date: v.forecast.date })}</h3>
+            {v.forecast.schemes.length ? (
+              <>
+                <p>{fillIn(m.changes.forecast_schemes, { schemes: v.forecast.schemes.join(", ") })}</p>
+                <p>{fillIn(m.changes.forecast_counts, { members: v.forecast.members, gain: v.forecast.counts.gain, loss: v.forecast.counts.loss, needs_info: v.forecast.counts.needs_info })}</p>
+                {v.forecast.shown < v.forecast.counts.gain + v.forecast.counts.loss + v.forecast.counts.needs_info + v.forecast.counts.other ? <p>{fillIn(m.changes.forecast_shown, { n: v.forecast.shown })}</p> : null}
+                <ChangeGroups m={m} entries={v.forecast.entries} prefix="f" />
+              </>
+            ) : (
+              <p>{fillIn(m.changes.forecast_none, { date: v.forecast.date })}</p>
+            )}
+          </section>
+        ) : null}
+      </section>
+      <p class="hint screen-only">{m.changes.print_hint}</p>
+    </>
+  );
 }
 
 export const orgPages: OrgPageRenderer = {
@@ -900,6 +1151,11 @@ export const orgPages: OrgPageRenderer = {
     const html = page(frame, `${m.imports.title}: ${v.file_name}`, body);
     // While queued work runs, the page refreshes itself (no script needed).
     return working ? html.replace("<head>", '<head>\n<meta http-equiv="refresh" content="3">') : html;
+  },
+
+  changes(frame, v) {
+    const m = orgMessages(frame.lang);
+    return page(frame, m.changes.title, <ChangesPage m={m} v={v} frame={frame} />);
   },
 
   error(frame, status, message) {
