@@ -19,6 +19,11 @@ export function alternativeOf(fact: string): string | undefined {
   return Object.hasOwn(ANSWERED_BY, fact) ? ANSWERED_BY[fact] : undefined;
 }
 
+/** The fact that `fact` answers in another form (age, for a birth date), if any. */
+function answeredFor(fact: string): string | undefined {
+  return Object.keys(ANSWERED_BY).find((k) => ANSWERED_BY[k] === fact);
+}
+
 export interface InterviewState {
   country: string;
   lang: string;
@@ -162,7 +167,8 @@ export function apply(pack: Pack, state: InterviewState, action: Action, date: s
     case "decline": {
       if (!defs.has(action.fact)) return { state };
       const facts = { ...state.facts, [action.fact]: null };
-      const alt = alternativeOf(action.fact);
+      // Declining either form (age, or the birth date that answers it) drops the other: Back then leaves neither.
+      const alt = alternativeOf(action.fact) ?? answeredFor(action.fact);
       if (alt) delete facts[alt];
       const order = [...state.order.filter((f) => f !== action.fact && f !== alt), action.fact];
       return { state: { ...state, facts, order, view: "questions" } };

@@ -49,6 +49,16 @@ describe("actions", () => {
     expect(back.screen).toEqual({ kind: "question", fact: "monthly_income" });
   });
 
+  it("declining the birth date after giving it for age, then Back, leaves a valid state (found by the property below)", () => {
+    const s = run([
+      { kind: "answer", fact: "age", value: "", alternative: "1980-03-14" },
+      { kind: "decline", fact: "birth_date", why: "dont_know" },
+      { kind: "back" },
+    ]);
+    expectValid(s);
+    expect(s.facts).toEqual({});
+  });
+
   it("takes age as a birth date instead, and drops both on Back", () => {
     const s = run([{ kind: "answer", fact: "age", value: "", alternative: "1980-03-14" }]);
     expect(s.facts).toEqual({ birth_date: "1980-03-14" });
