@@ -14,6 +14,10 @@ const START_TIMEOUT_MS = 90_000;
 
 export interface DevServer {
   baseUrl: string;
+  /** The Worker's DevTools inspector (a CPU profile of the Worker's isolate: scripts/bench-rescreen.ts). */
+  inspectorPort: number;
+  /** The server's process group (wrangler and workerd), e.g. to read workerd's CPU time from /proc. */
+  processGroup: number;
   stop: () => Promise<void>;
   /** Kills the server outright (SIGKILL to its process group), as a crash or an evicted isolate would end. */
   kill: () => Promise<void>;
@@ -30,6 +34,12 @@ export interface DevServerOptions {
   vars?: Record<string, string>;
   /** SQL to load into the local D1 after the migrations (the demo seed for page tests and benchmarks). */
   seedFile?: string;
+  /**
+   * Let GET /__scheduled?cron=… run the Worker's scheduled handler (`wrangler dev --test-scheduled`). Miniflare's own
+   * /cdn-cgi/handler/scheduled answers "500 exception" here: with static assets it reaches the assets router, which
+   * has no scheduled handler.
+   */
+  testScheduled?: boolean;
 }
 
 /** The last lines wrangler printed, to show if it fails to start (or when a benchmark stalls). */
@@ -127,6 +137,7 @@ async function startServer(port: number, inspectorPort: number, logLevel: string
     "--persist-to", dir,
     "--log-level", logLevel,
     "--show-interactive-dev-session=false",
+    ...(options.testScheduled ? ["--test-scheduled"] : []),
     ...Object.entries(options.vars ?? {}).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
   ]);
   if (!quiet) console.log(`Starting: sh ${args.join(" ")}`);
@@ -193,7 +204,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     await stopServer(quiet);
     throw e;
   }
-  return { baseUrl: `http://${HOST}:${port}`, stop: () => stopServer(quiet), kill: () => killServer() };
+  return { baseUrl: `http://${HOST}:${port}`, inspectorPort, processGroup: server!.pid!, stop: () => stopServer(quiet), kill: () => killServer() };
 }
 
 /** SIGKILL to the server's whole process group, with no chance to finish anything; waits until it is gone. */

@@ -27,8 +27,10 @@ const costOf = (results: readonly D1Result[]): Cost => {
   return { rows_read, rows_written };
 };
 
-/** Her current consent (the latest not withdrawn) includes screening: the only members ever re-screened. */
-const SCREENING_CONSENT = `(SELECT c.purposes FROM consents c WHERE c.member_id = m.id AND c.withdrawn_on IS NULL ORDER BY c.recorded_at DESC LIMIT 1) LIKE '%"screening"%'`;
+/** The purposes of her current consent (the latest not withdrawn). */
+const CURRENT_PURPOSES = "(SELECT c.purposes FROM consents c WHERE c.member_id = m.id AND c.withdrawn_on IS NULL ORDER BY c.recorded_at DESC LIMIT 1)";
+/** Her current consent includes screening: the only members ever re-screened. */
+const SCREENING_CONSENT = `${CURRENT_PURPOSES} LIKE '%"screening"%'`;
 /** A member with a latest screening but no key (screened before keys existed, or by a writer that set none). */
 const SCREENED_WITHOUT_KEY = "m.screened_key IS NULL AND EXISTS (SELECT 1 FROM screening_results r WHERE r.member_id = m.id AND r.latest = 1)";
 
@@ -157,49 +159,52 @@ export interface ChunkMember {
   cluster_id: string;
   lang: string;
   facts: string;
+  /** When her record last changed: a new screening is written only if it has not changed since (her facts are copied in SQL). */
+  updated_at: string;
   screened_key: string | null;
   /** JSON purposes of her current consent, if any. */
   purposes: string | null;
-}
-
-export interface ChunkRead {
-  members: ChunkMember[];
-  /** Her latest screening's rows, by member. */
-  results: Map<string, (ResultRow & { screening_id: string })[]>;
-  enrollments: Map<string, { scheme: string; state: EnrollmentState }[]>;
-  cost: Cost;
+  /** Her latest screening: its id and rows. */
+  screening_id: string | null;
+  results: ResultRow[];
+  enrollments: { scheme: string; state: EnrollmentState }[];
 }
 
 /**
- * Everything a chunk needs, in one round trip: the members (in the network), their latest results, enrollments.
- * Each by primary key or the member's index; `+m.network_id` keeps the planner from walking the whole network's
- * index instead of looking up the chunk's ids.
+ * Everything a chunk needs in one statement, one row per member (in the network): her facts, consent, her latest
+ * screening's rows and her enrollments as JSON. A row per member rather than per result keeps the D1 client's own
+ * work small (it converts every row it returns, in the Worker's CPU time). Each by primary key or the member's
+ * index; `+m.network_id` keeps the planner from walking the network's index instead of looking up the chunk's ids.
  */
-export async function readChunk(d1: D1Database, networkId: string, memberIds: readonly string[]): Promise<ChunkRead> {
-  const ids = JSON.stringify(memberIds);
-  const [m, r, e] = await d1.batch([
-    d1
-      .prepare(`SELECT m.id, m.cluster_id, m.lang, m.facts, m.screened_key, (SELECT c.purposes FROM consents c WHERE c.member_id = m.id AND c.withdrawn_on IS NULL ORDER BY c.recorded_at DESC LIMIT 1) AS purposes FROM members m WHERE m.id IN (SELECT value FROM json_each(?1)) AND +m.network_id = ?2`)
-      .bind(ids, networkId),
-    d1.prepare("SELECT member_id, screening_id, scheme, status, rule_version, version_hash, failed, unknown FROM screening_results WHERE member_id IN (SELECT value FROM json_each(?1)) AND latest = 1").bind(ids),
-    d1.prepare("SELECT member_id, scheme, state FROM enrollments WHERE member_id IN (SELECT value FROM json_each(?1))").bind(ids),
-  ]);
-  const results = new Map<string, (ResultRow & { screening_id: string })[]>();
-  for (const row of r!.results as (ResultRow & { screening_id: string; member_id: string })[]) {
-    let list = results.get(row.member_id);
-    if (!list) results.set(row.member_id, (list = []));
-    list.push(row);
-  }
-  const enrollments = new Map<string, { scheme: string; state: EnrollmentState }[]>();
-  for (const row of e!.results as { member_id: string; scheme: string; state: EnrollmentState }[]) {
-    let list = enrollments.get(row.member_id);
-    if (!list) enrollments.set(row.member_id, (list = []));
-    list.push(row);
-  }
-  return { members: m!.results as unknown as ChunkMember[], results, enrollments, cost: costOf([m!, r!, e!]) };
+export async function readChunk(d1: D1Database, networkId: string, memberIds: readonly string[]): Promise<{ members: ChunkMember[]; cost: Cost }> {
+  const res = await d1
+    .prepare(
+      `SELECT m.id, m.cluster_id, m.lang, m.facts, m.updated_at, m.screened_key, ${CURRENT_PURPOSES} AS purposes, (SELECT r.screening_id FROM screening_results r WHERE r.member_id = m.id AND r.latest = 1 LIMIT 1) AS screening_id, (SELECT json_group_array(json_array(r.scheme, r.status, r.rule_version, r.version_hash, r.failed, r.unknown)) FROM screening_results r WHERE r.member_id = m.id AND r.latest = 1) AS results, (SELECT json_group_array(json_array(e.scheme, e.state)) FROM enrollments e WHERE e.member_id = m.id) AS enrollments FROM members m WHERE m.id IN (SELECT value FROM json_each(?1)) AND +m.network_id = ?2`,
+    )
+    .bind(JSON.stringify(memberIds), networkId)
+    .all<{ id: string; cluster_id: string; lang: string; facts: string; updated_at: string; screened_key: string | null; purposes: string | null; screening_id: string | null; results: string; enrollments: string }>();
+  const members = res.results.map(({ id, cluster_id, lang, facts, updated_at, screened_key, purposes, screening_id, results, enrollments }) => {
+    const rows = JSON.parse(results) as [string, Status, string, string, string, string][];
+    return {
+      id,
+      cluster_id,
+      lang,
+      facts,
+      updated_at,
+      screened_key,
+      purposes,
+      screening_id,
+      results: rows.map(([scheme, status, rule_version, version_hash, failed, unknown]) => ({ scheme, status, rule_version, version_hash, failed, unknown })),
+      enrollments: (JSON.parse(enrollments) as [string, EnrollmentState][]).map(([scheme, state]) => ({ scheme, state })),
+    };
+  });
+  return { members, cost: costOf([res]) };
 }
 
-/** What a chunk writes; each list is one statement's JSON parameter. Keys are short: the rows travel as JSON. */
+/**
+ * What a chunk writes, each list one statement's JSON parameter, as arrays (no repeated keys: the parameters
+ * travel through the D1 client as JSON, in the Worker's CPU time).
+ */
 export interface ChunkWrite {
   network_id: string;
   country: string;
@@ -207,83 +212,98 @@ export interface ChunkWrite {
   rules_version: string;
   run_id: string;
   now: string;
-  /** New screenings: s = new id, m = member, p = the screening read as her latest (the guard), l = lang, f = facts. */
-  screenings: { s: string; m: string; p: string; l: string; f: string }[];
-  /** Their rows: sc scheme, st status, rv rule version, h hash, fa/un failed and unknown ids (JSON text). */
-  results: { s: string; m: string; p: string; sc: string; st: string; rv: string; h: string; fa: string; un: string }[];
-  /** Eligibility changes and the follow-ups they open (t = task id, k = kind, d = due date, c = cluster). */
-  changes: { i: string; s: string; m: string; p: string; c: string; sc: string; fs: string | null; ts: string | null; fv: string | null; tv: string | null; fh: string | null; th: string | null; ki: ChangeKind; ca: string; t: string | null; k: string | null; d: string | null }[];
-  /** New keys: for a new screening (s), or alone when only the key was missing (o = the key read, the guard). */
-  keys: { m: string; k: string; s: string | null; o: string | null }[];
+  /**
+   * New screenings: [new id, member, the screening read as her latest (a guard), lang, covered_by as the workspace
+   * knows it (JSON, or null to keep hers), her record's updated_at as read (a guard)]. The facts used are hers, copied
+   * in SQL with covered_by set: they need not travel back.
+   */
+  screenings: [string, string, string, string, string | null, string][];
+  /** Their rows: [screening, member, scheme, status, failed, unknown]; the version and hash by scheme in `versions`. */
+  results: [string, string, string, string, string, string][];
+  /** The versions the new screenings used, by scheme: [rule version, hash]. */
+  versions: Record<string, [string, string]>;
+  /**
+   * Eligibility changes: [id, screening, member, cluster, scheme, from, to, from version, to version, from hash,
+   * to hash, kind, causes, task id, task kind, due on].
+   */
+  changes: [string, string, string, string, string, Status | null, Status | null, string | null, string | null, string | null, string | null, ChangeKind, string, string | null, string | null, string | null][];
+  /** New keys: [member, key, new screening (or null: only the key was missing), the key read (the guard)]. */
+  keys: [string, string, string | null, string | null][];
 }
 
-const j = (field: string) => `json_extract(j.value, '$.${field}')`;
-/** The guard of every write: the screening read as her latest still is (nobody screened her meanwhile, she was not erased). */
-const STILL_LATEST = `EXISTS (SELECT 1 FROM screening_results r WHERE r.screening_id = ${j("p")} AND r.latest = 1)`;
+const a = (i: number) => `json_extract(j.value, '$[${i}]')`;
+/**
+ * The guard of the first write: the screening read as her latest still is (nobody screened her meanwhile, she was
+ * not erased), and her record has not changed since it was read.
+ */
+const STILL_LATEST = `EXISTS (SELECT 1 FROM screening_results r WHERE r.screening_id = ${a(2)} AND r.latest = 1)`;
+/** The guard of the others: her new screening was written (by this statement's batch, just before). */
+const written = (i: number) => `EXISTS (SELECT 1 FROM screenings s WHERE s.id = ${a(i)})`;
 const RESCREEN_KINDS = RESCREEN_TASK_KINDS.map((k) => `'${k}'`).join(", ");
 
 /**
- * Writes a chunk's re-screenings in one transaction, each member's rows only if the screening read as her latest
- * still is: a message delivered twice, or a member screened or erased meanwhile, writes nothing. Follow-ups a new
- * change supersedes (an open "no longer eligible" when she qualifies again) are cancelled. Answers how many
- * screenings were written and D1's counts.
+ * Writes a chunk's re-screenings in one transaction. A member's new screening is written only if the screening
+ * read as her latest still is — a message delivered twice, or a member screened or erased meanwhile, writes
+ * nothing — and the rest of hers only if her new screening was written. Follow-ups a new change supersedes (an
+ * open "no longer eligible" when she qualifies again) are cancelled. Answers how many screenings were written and
+ * D1's counts.
  */
 export async function writeChunk(d1: D1Database, w: ChunkWrite): Promise<{ written: number; cost: Cost }> {
   const stmts: D1PreparedStatement[] = [];
-  if (w.changes.length) {
-    stmts.push(
-      d1
-        .prepare(`UPDATE tasks SET status = 'cancelled', done_at = ?1 WHERE status = 'open' AND kind IN (${RESCREEN_KINDS}) AND id IN (SELECT t.id FROM json_each(?2) j JOIN tasks t ON t.member_id = ${j("m")} AND t.scheme = ${j("sc")} WHERE ${STILL_LATEST})`)
-        .bind(w.now, JSON.stringify(w.changes)),
-    );
-  }
-  let screeningsAt = -1;
   if (w.screenings.length) {
-    screeningsAt = stmts.length;
     stmts.push(
       d1
         .prepare(
-          `INSERT INTO screenings (id, member_id, network_id, country, date, lang, facts, rules_version, recorded_by, recorded_at, cause, run_id) SELECT ${j("s")}, ${j("m")}, ?1, ?2, ?3, ${j("l")}, ${j("f")}, ?4, 'system', ?5, 'rule_change', ?6 FROM json_each(?7) j WHERE ${STILL_LATEST}`,
+          `INSERT INTO screenings (id, member_id, network_id, country, date, lang, facts, rules_version, recorded_by, recorded_at, cause, run_id) SELECT ${a(0)}, ${a(1)}, ?1, ?2, ?3, ${a(3)}, CASE WHEN ${a(4)} IS NULL THEN m.facts ELSE json_set(m.facts, '$.covered_by', json(${a(4)})) END, ?4, 'system', ?5, 'rule_change', ?6 FROM json_each(?7) j JOIN members m ON m.id = ${a(1)} WHERE ${STILL_LATEST} AND m.updated_at = ${a(5)}`,
         )
         .bind(w.network_id, w.country, w.date, w.rules_version, w.now, w.run_id, JSON.stringify(w.screenings)),
       d1
-        .prepare(`INSERT INTO screening_results (screening_id, member_id, scheme, status, rule_version, version_hash, failed, unknown, latest) SELECT ${j("s")}, ${j("m")}, ${j("sc")}, ${j("st")}, ${j("rv")}, ${j("h")}, ${j("fa")}, ${j("un")}, 1 FROM json_each(?1) j WHERE ${STILL_LATEST}`)
-        .bind(JSON.stringify(w.results)),
+        .prepare(
+          `INSERT INTO screening_results (screening_id, member_id, scheme, status, rule_version, version_hash, failed, unknown, latest) SELECT ${a(0)}, ${a(1)}, ${a(2)}, ${a(3)}, json_extract(?2, '$.' || ${a(2)} || '[0]'), json_extract(?2, '$.' || ${a(2)} || '[1]'), ${a(4)}, ${a(5)}, 1 FROM json_each(?1) j WHERE ${written(0)}`,
+        )
+        .bind(JSON.stringify(w.results), JSON.stringify(w.versions)),
     );
   }
   if (w.changes.length) {
-    const tasks = w.changes.filter((c) => c.t);
+    const tasks = w.changes.filter((c) => c[13]).map((c) => [c[13], c[2], c[3], c[4], c[14], c[15], c[1]]);
+    stmts.push(
+      d1
+        .prepare(`UPDATE tasks SET status = 'cancelled', done_at = ?1 WHERE status = 'open' AND kind IN (${RESCREEN_KINDS}) AND id IN (SELECT t.id FROM json_each(?2) j JOIN tasks t ON t.member_id = ${a(0)} AND t.scheme = ${a(1)} WHERE ${written(2)})`)
+        .bind(w.now, JSON.stringify(w.changes.map((c) => [c[2], c[4], c[1]]))),
+    );
     if (tasks.length) {
       stmts.push(
         d1
-          .prepare(`INSERT INTO tasks (id, member_id, network_id, cluster_id, scheme, kind, due_on, status, created_at) SELECT ${j("t")}, ${j("m")}, ?1, ${j("c")}, ${j("sc")}, ${j("k")}, ${j("d")}, 'open', ?2 FROM json_each(?3) j WHERE ${STILL_LATEST}`)
+          .prepare(`INSERT INTO tasks (id, member_id, network_id, cluster_id, scheme, kind, due_on, status, created_at) SELECT ${a(0)}, ${a(1)}, ?1, ${a(2)}, ${a(3)}, ${a(4)}, ${a(5)}, 'open', ?2 FROM json_each(?3) j WHERE ${written(6)}`)
           .bind(w.network_id, w.now, JSON.stringify(tasks)),
       );
     }
     stmts.push(
       d1
         .prepare(
-          `INSERT INTO eligibility_changes (id, member_id, network_id, cluster_id, scheme, from_status, to_status, from_rule_version, to_rule_version, from_hash, to_hash, kind, causes, detected_on, screening_id, run_id, task_id, task_kind, created_at) SELECT ${j("i")}, ${j("m")}, ?1, ${j("c")}, ${j("sc")}, ${j("fs")}, ${j("ts")}, ${j("fv")}, ${j("tv")}, ${j("fh")}, ${j("th")}, ${j("ki")}, ${j("ca")}, ?2, ${j("s")}, ?3, ${j("t")}, ${j("k")}, ?4 FROM json_each(?5) j WHERE ${STILL_LATEST}`,
+          `INSERT INTO eligibility_changes (id, member_id, network_id, cluster_id, scheme, from_status, to_status, from_rule_version, to_rule_version, from_hash, to_hash, kind, causes, detected_on, screening_id, run_id, task_id, task_kind, created_at) SELECT ${a(0)}, ${a(2)}, ?1, ${a(3)}, ${a(4)}, ${a(5)}, ${a(6)}, ${a(7)}, ${a(8)}, ${a(9)}, ${a(10)}, ${a(11)}, ${a(12)}, ?2, ${a(1)}, ?3, ${a(13)}, ${a(14)}, ?4 FROM json_each(?5) j WHERE ${written(1)}`,
         )
         .bind(w.network_id, w.date, w.run_id, w.now, JSON.stringify(w.changes)),
     );
   }
   if (w.screenings.length) {
-    // Last: the old rows stop being the latest (their screening stays, as history).
-    stmts.push(d1.prepare("UPDATE screening_results SET latest = 0 WHERE latest = 1 AND screening_id IN (SELECT json_extract(value, '$.p') FROM json_each(?1))").bind(JSON.stringify(w.screenings)));
+    // The old rows stop being the latest where the new screening was written (their screening stays, as history).
+    stmts.push(
+      d1
+        .prepare(`UPDATE screening_results SET latest = 0 WHERE latest = 1 AND screening_id IN (SELECT ${a(0)} FROM json_each(?1) j WHERE ${written(1)})`)
+        .bind(JSON.stringify(w.screenings.map((x) => [x[2], x[0]]))),
+    );
   }
   if (w.keys.length) {
     stmts.push(
       d1
-        .prepare(
-          `UPDATE members SET screened_key = ${j("k")} FROM json_each(?1) j WHERE members.id = ${j("m")} AND (CASE WHEN ${j("s")} IS NULL THEN members.screened_key IS ${j("o")} ELSE EXISTS (SELECT 1 FROM screenings s WHERE s.id = ${j("s")}) END)`,
-        )
+        .prepare(`UPDATE members SET screened_key = ${a(1)} FROM json_each(?1) j WHERE members.id = ${a(0)} AND (CASE WHEN ${a(2)} IS NULL THEN members.screened_key IS ${a(3)} ELSE ${written(2)} END)`)
         .bind(JSON.stringify(w.keys)),
     );
   }
   if (!stmts.length) return { written: 0, cost: { rows_read: 0, rows_written: 0 } };
   const results = await d1.batch(stmts);
-  return { written: screeningsAt >= 0 ? (results[screeningsAt]!.meta.changes ?? 0) : 0, cost: costOf(results) };
+  return { written: w.screenings.length ? (results[0]!.meta.changes ?? 0) : 0, cost: costOf(results) };
 }
 
 /**

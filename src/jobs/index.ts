@@ -24,7 +24,8 @@ export function jobsOf(env: Bindings): Jobs {
   };
 }
 
-const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** The date of a time in milliseconds; now, if the time is missing (a local trigger may send none). */
+const dateOf = (ms: number | undefined) => new Date(Number.isFinite(ms) && ms! > 0 ? ms! : Date.now()).toISOString().slice(0, 10);
 
 export async function handleQueue(batch: MessageBatch<Job>, env: Bindings, _ctx: ExecutionContext): Promise<void> {
   const jobs = jobsOf(env);
@@ -54,7 +55,12 @@ export async function handleQueue(batch: MessageBatch<Job>, env: Bindings, _ctx:
 /** The daily Cron Trigger: notice rule changes on the scheduled date (RESCREEN_ALL=1: re-screen everyone screened). */
 export async function handleScheduled(controller: ScheduledController, env: Bindings, _ctx: ExecutionContext): Promise<void> {
   const all = env.RESCREEN_ALL === "1";
-  await noticeRuleChanges(jobsOf(env), dateOf(controller.scheduledTime), all ? "all" : "cron", all ? "all" : "affected");
+  try {
+    await noticeRuleChanges(jobsOf(env), dateOf(controller.scheduledTime), all ? "all" : "cron", all ? "all" : "affected");
+  } catch (e) {
+    console.error(`cron: noticing rule changes failed: ${e instanceof Error ? e.message : String(e)}`);
+    throw e;
+  }
 }
 
 let checkedOn: string | undefined;

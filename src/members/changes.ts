@@ -188,21 +188,17 @@ export function taskFor(from: Status | null, to: Status | null, enrollment: Enro
  *   //                             { scheme: "sha", from: null, to: "eligible", …, task: "newly_eligible" } ] }
  */
 export function diffResults(prev: readonly ResultRow[], next: readonly ResultRow[], enrollments: readonly { scheme: string; state: EnrollmentState }[]): Diff {
-  const before = new Map(prev.map((r) => [r.scheme, r]));
-  const after = new Map(next.map((r) => [r.scheme, r]));
+  // A country has a dozen schemes at most: a scan of the arrays costs less than building maps, member after member.
   let changed = prev.length !== next.length;
   const changes: Change[] = [];
-  const schemes = [...after.keys(), ...[...before.keys()].filter((s) => !after.has(s))];
-  for (const scheme of schemes) {
-    const p = before.get(scheme);
-    const n = after.get(scheme);
+  const visit = (scheme: string, p: ResultRow | undefined, n: ResultRow | undefined) => {
     if (!p || !n || p.status !== n.status || p.version_hash !== n.version_hash || p.rule_version !== n.rule_version || p.failed !== n.failed || p.unknown !== n.unknown) changed = true;
     const from = p?.status ?? null;
     const to = n?.status ?? null;
-    if (from === to) continue;
-    if ((from === null && to === "not_eligible") || (to === null && from !== null && CANNOT.has(from) && !enrolledIn(enrollments, scheme))) continue;
+    if (from === to) return;
+    if ((from === null && to === "not_eligible") || (to === null && from !== null && CANNOT.has(from) && !enrolledIn(enrollments, scheme))) return;
     const task = taskFor(from, to, enrollments.find((e) => e.scheme === scheme)?.state);
-    changes.push({
+    const change: Change = {
       scheme,
       from,
       to,
@@ -211,9 +207,12 @@ export function diffResults(prev: readonly ResultRow[], next: readonly ResultRow
       from_hash: p?.version_hash ?? null,
       to_hash: n?.version_hash ?? null,
       causes: causesOf(p, n),
-      ...(task ? { task } : {}),
-    });
-  }
+    };
+    if (task) change.task = task;
+    changes.push(change);
+  };
+  for (const n of next) visit(n.scheme, prev.find((r) => r.scheme === n.scheme), n);
+  for (const p of prev) if (!next.some((r) => r.scheme === p.scheme)) visit(p.scheme, p, undefined);
   return { changed, changes };
 }
 

@@ -14,6 +14,7 @@ import * as q from "../db/rescreen";
 import type { Evaluation, Facts, Status } from "../engine/types";
 import { evaluateFor, explainChange, type ChangeExplained } from "../present/changes";
 import { getEngine, getPack } from "../rules/registry";
+import type { CompiledPack } from "../engine/compile";
 import { addDays, coveredBy, type EnrollmentState } from "./enrollment";
 import { changeKind, diffResults, inForceKey, resultRowsOf, RESCREEN_FOLLOW_UP_DAYS, schemesChanging, screeningKey, type Change, type ChangeKind, type ResultRow } from "./changes";
 import type { RescreenJob } from "../jobs/types";
@@ -38,6 +39,25 @@ export type Trigger = "cron" | "request" | "all";
 
 /** A monotonic clock for the compute between D1 round trips (the Worker's clock stands still while it computes). */
 const clock = () => performance.now();
+
+/**
+ * Random ids (as `newId`: 16 random bytes, base64url) drawn from one buffer filled 64 ids at a time: a chunk needs
+ * hundreds, and a call to the random source per id was most of a chunk's compute.
+ */
+function idSource(): () => string {
+  let bytes = new Uint8Array(0);
+  let at = 0;
+  return () => {
+    if (at >= bytes.length) {
+      bytes = crypto.getRandomValues(new Uint8Array(16 * 64));
+      at = 0;
+    }
+    let s = "";
+    for (let i = at; i < at + 16; i++) s += String.fromCharCode(bytes[i]!);
+    at += 16;
+    return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  };
+}
 
 /**
  * Compares, for each network, what is in force on `date` with what its members' latest screenings used, and starts
@@ -123,35 +143,11 @@ async function membersStep(jobs: Jobs, job: Extract<RescreenJob, { step: "member
   const engine = getEngine(job.country);
   if (!engine) throw new Error(`no rules for country ${job.country}`);
   const date = job.date > today ? job.date : today;
-  let t = clock();
-  let compute = 0;
   const read = await q.readChunk(jobs.d1, job.network_id, job.member_ids);
-  t = clock();
+  const t = clock();
   const now = jobs.now().toISOString();
-  const w: q.ChunkWrite = { network_id: job.network_id, country: job.country, date, rules_version: engine.pack.hash, run_id: job.run_id, now, screenings: [], results: [], changes: [], keys: [] };
-  for (const m of read.members) {
-    if (!m.purposes?.includes('"screening"')) continue;
-    const prev = read.results.get(m.id);
-    if (!prev?.length) continue;
-    const enrollments = read.enrollments.get(m.id) ?? [];
-    const facts = JSON.parse(m.facts) as Facts;
-    const used: Facts = { ...facts };
-    if (enrollments.length || used.covered_by !== undefined) used.covered_by = coveredBy(used.covered_by as string[] | null | undefined, enrollments);
-    const rows = resultRowsOf(engine.evaluate(used, { date, lang: m.lang }));
-    const diff = diffResults(prev, rows, enrollments);
-    const key = screeningKey(rows);
-    if (!diff.changed) {
-      if (m.screened_key !== key) w.keys.push({ m: m.id, k: key, s: null, o: m.screened_key });
-      continue;
-    }
-    const s = newId();
-    const p = prev[0]!.screening_id;
-    w.screenings.push({ s, m: m.id, p, l: m.lang, f: JSON.stringify(used) });
-    for (const r of rows) w.results.push({ s, m: m.id, p, sc: r.scheme, st: r.status, rv: r.rule_version, h: r.version_hash, fa: r.failed, un: r.unknown });
-    for (const c of diff.changes) w.changes.push(changeRow(c, { s, m: m.id, p, c: m.cluster_id }, date));
-    w.keys.push({ m: m.id, k: key, s, o: null });
-  }
-  compute += clock() - t;
+  const w = planChunk(engine, read.members, job, date, now);
+  const compute = clock() - t;
   const written = await q.writeChunk(jobs.d1, w);
   await q.recordChunk(jobs.d1, {
     run_id: job.run_id,
@@ -165,23 +161,39 @@ async function membersStep(jobs: Jobs, job: Extract<RescreenJob, { step: "member
   });
 }
 
-function changeRow(c: Change, at: { s: string; m: string; p: string; c: string }, date: string): q.ChunkWrite["changes"][number] {
-  return {
-    i: newId(),
-    ...at,
-    sc: c.scheme,
-    fs: c.from,
-    ts: c.to,
-    fv: c.from_rule_version,
-    tv: c.to_rule_version,
-    fh: c.from_hash,
-    th: c.to_hash,
-    ki: changeKind(c.from, c.to),
-    ca: JSON.stringify(c.causes),
-    t: c.task ? newId() : null,
-    k: c.task ?? null,
-    d: c.task ? addDays(date, RESCREEN_FOLLOW_UP_DAYS[c.task]) : null,
-  };
+/**
+ * What a chunk writes, decided without I/O: each member with consent to screening and a screening is evaluated on
+ * `date` with her stored facts (covered_by from her enrollments); a member whose outcome changed gets a new
+ * screening, her changes and their follow-ups; one whose outcome did not change, at most her missing key.
+ */
+export function planChunk(engine: CompiledPack, members: readonly q.ChunkMember[], job: { network_id: string; country: string; run_id: string }, date: string, now: string): q.ChunkWrite {
+  const w: q.ChunkWrite = { network_id: job.network_id, country: job.country, date, rules_version: engine.pack.hash, run_id: job.run_id, now, screenings: [], results: [], versions: {}, changes: [], keys: [] };
+  const id = idSource();
+  for (const m of members) {
+    if (!m.purposes?.includes('"screening"') || !m.screening_id) continue;
+    const used = JSON.parse(m.facts) as Facts;
+    const covered = m.enrollments.length || used.covered_by !== undefined ? coveredBy(used.covered_by as string[] | null | undefined, m.enrollments) : undefined;
+    if (covered) used.covered_by = covered;
+    const rows = resultRowsOf(engine.evaluate(used, { date, lang: m.lang }));
+    const diff = diffResults(m.results, rows, m.enrollments);
+    const key = screeningKey(rows);
+    if (!diff.changed) {
+      if (m.screened_key !== key) w.keys.push([m.id, key, null, m.screened_key]);
+      continue;
+    }
+    const s = id();
+    w.screenings.push([s, m.id, m.screening_id, m.lang, covered ? JSON.stringify(covered) : null, m.updated_at]);
+    for (const r of rows) {
+      w.results.push([s, m.id, r.scheme, r.status, r.failed, r.unknown]);
+      w.versions[r.scheme] ??= [r.rule_version, r.version_hash];
+    }
+    for (const c of diff.changes) {
+      const task = c.task ? ([id(), c.task, addDays(date, RESCREEN_FOLLOW_UP_DAYS[c.task])] as const) : undefined;
+      w.changes.push([id(), s, m.id, m.cluster_id, c.scheme, c.from, c.to, c.from_rule_version, c.to_rule_version, c.from_hash, c.to_hash, changeKind(c.from, c.to), JSON.stringify(c.causes), task?.[0] ?? null, task?.[1] ?? null, task?.[2] ?? null]);
+    }
+    w.keys.push([m.id, key, s, null]);
+  }
+  return w;
 }
 
 // ---- forecast -----------------------------------------------------------------------------------------------------
@@ -302,17 +314,19 @@ export async function listChangesFor(d1: D1Database, scope: NonNullable<MemberSc
   return { items, next: page.more && last ? { detected_on: last.detected_on, id: last.id } : undefined };
 }
 
+/** The network's latest re-screening runs, with their progress. */
+export async function rescreenRuns(d1: D1Database, networkId: string) {
+  return (await q.latestRuns(d1, networkId)).map((r) => ({ id: r.id, date: r.date, trigger: r.trigger, members: r.members, chunks: r.chunks, chunks_done: r.chunks_done, scanned: Boolean(r.scanned), started_at: r.started_at, finished_at: r.finished_at }));
+}
+
 /** How many changes of each kind per scheme in the scope since a date, and the network's latest runs. */
 export async function changeSummary(d1: D1Database, scope: NonNullable<MemberScope>, since: string, cluster?: string) {
-  const [counted, runs] = await Promise.all([q.countChanges(d1, scope, since, cluster), q.latestRuns(d1, scope.network_id)]);
+  const [counted, runs] = await Promise.all([q.countChanges(d1, scope, since, cluster), rescreenRuns(d1, scope.network_id)]);
   const counts = new Map<string, ChangeCounts>();
   for (const c of counted) {
     let entry = counts.get(c.scheme);
     if (!entry) counts.set(c.scheme, (entry = { scheme: c.scheme, gain: 0, loss: 0, needs_info: 0, other: 0 }));
     entry[c.kind] += c.n;
   }
-  return {
-    counts: [...counts.values()].sort((a, b) => a.scheme.localeCompare(b.scheme)),
-    runs: runs.map((r) => ({ id: r.id, date: r.date, trigger: r.trigger, members: r.members, chunks: r.chunks, chunks_done: r.chunks_done, scanned: Boolean(r.scanned), started_at: r.started_at, finished_at: r.finished_at })),
-  };
+  return { counts: [...counts.values()].sort((a, b) => a.scheme.localeCompare(b.scheme)), runs };
 }

@@ -195,8 +195,8 @@ describe("the consumer", () => {
     expect(new Set(now.map((r) => r.screening_id)).size).toBe(1);
     // Her facts are as she gave them; the screening used them with covered_by from her enrollments.
     expect(await env.DB.prepare("SELECT facts FROM members WHERE id = ?").bind(stale).first()).toEqual(factsBefore);
-    const used = JSON.parse((await env.DB.prepare("SELECT facts FROM screenings WHERE member_id = ? AND recorded_by = 'system'").bind(stale).first<{ facts: string }>())!.facts);
-    expect(used).toMatchObject(FACTS);
+    const used = (await env.DB.prepare("SELECT facts FROM screenings WHERE member_id = ? AND recorded_by = 'system'").bind(stale).first<{ facts: string }>())!.facts;
+    expect(used).toBe(factsBefore!.facts);
 
     const changes = await changesOf(stale);
     expect(changes).toContainEqual(expect.objectContaining({ scheme: "nhif", from_status: "eligible", to_status: null, from_rule_version: "ke/nhif@2015-04-01", to_rule_version: null, task_kind: "no_longer_eligible" }));
@@ -226,6 +226,9 @@ describe("the consumer", () => {
     expect((await deliver(await chunk([id]))).outcome).toBe("ok");
     expect(await enrollment()).toEqual(e0);
     expect(await events()).toEqual(ev0);
+    // The facts used are hers, with covered_by as the workspace knows it: the scheme she is enrolled in.
+    const used = await env.DB.prepare("SELECT s.facts AS used, m.facts FROM screenings s JOIN members m ON m.id = s.member_id WHERE s.member_id = ? AND s.recorded_by = 'system'").bind(id).first<{ used: string; facts: string }>();
+    expect(JSON.parse(used!.used)).toEqual({ ...JSON.parse(used!.facts), covered_by: ["nhif"] });
     expect(await tasksOf(id)).toEqual(
       expect.arrayContaining([
         { scheme: "nhif", kind: "enrollment_review", status: "open", cluster_id: IDS.nairobi },

@@ -7,7 +7,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { addDays } from "../../members/enrollment";
 import { CHANGE_KINDS, changeKind, datedChangesAfter } from "../../members/changes";
-import { changeSummary, forecast, listChangesFor } from "../../members/rescreen";
+import { changeSummary, forecast, listChangesFor, rescreenRuns } from "../../members/rescreen";
 import { STATUSES } from "../../engine/enums";
 import { getPack } from "../../rules/registry";
 import { DateSchema, ErrorSchema } from "../schemas";
@@ -109,6 +109,16 @@ const forecastRoute = createRoute({
   },
 });
 
+const runsRoute = createRoute({
+  ...base,
+  method: "get",
+  path: "/api/changes/runs",
+  operationId: "listRescreenRuns",
+  summary: "The network's latest re-screenings and their progress",
+  description: "Each run: the date the rules were applied on, what started it (cron, request: the first request after new rules, all: everyone on request), members queued, chunks queued and done, and when it finished. Cheap to poll.",
+  responses: { 200: res("Latest runs, newest first", z.object({ runs: z.array(RunSchema) })), 401: common[401], 403: common[403] },
+});
+
 const encodeCursor = (d: string, id: string) => btoa(JSON.stringify([d, id])).replace(/=+$/, "");
 function decodeCursor(s: string | undefined): { detected_on: string; id: string } | undefined | null {
   if (!s) return undefined;
@@ -136,6 +146,10 @@ export const changeRoutes = createRouter()
       changeSummary(c.var.db.$client, caller.scope, since, query.cluster),
     ]);
     return c.json({ since, items: r.items, next_cursor: r.next ? encodeCursor(r.next.detected_on, r.next.id) : null, counts: summary.counts, runs: summary.runs }, 200);
+  })
+  .openapi(runsRoute, async (c) => {
+    c.header("Cache-Control", PRIVATE_CACHE);
+    return c.json({ runs: await rescreenRuns(c.var.db.$client, callerOf(c).scope.network_id) }, 200);
   })
   .openapi(forecastRoute, async (c) => {
     const { date, limit } = c.req.valid("query");
