@@ -5,6 +5,8 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Grant, Principal } from "../auth/access";
 import { activeGrants } from "../auth/access";
+import { randomToken, tokenHash } from "../auth/password";
+import { audit } from "./members";
 import type { Db } from "./queries";
 import { clusters, invitations, networks, roleGrants, sessions, signInFailures, users, type Role } from "./schema";
 
@@ -162,4 +164,28 @@ export async function usersOf(db: Db, networkId: string) {
   const rows = await db.select({ id: users.id, display_name: users.display_name, email: users.email, phone: users.phone, status: users.status, last_sign_in_at: users.last_sign_in_at }).from(users).where(eq(users.network_id, networkId)).orderBy(users.display_name);
   const grants = await db.select().from(roleGrants).where(and(eq(roleGrants.network_id, networkId), isNull(roleGrants.withdrawn_at)));
   return rows.map((u) => ({ ...u, grants: grants.filter((g) => g.user_id === u.id).map(({ id, role, cluster_id, valid_from, valid_to }) => ({ id, role, cluster_id, valid_from, valid_to })) }));
+}
+
+/**
+ * Issues a single-use invitation (only its hash is kept) and records it in the audit log. Answers the token, to be
+ * shown once, and when it expires. Shared by the API and the Team page.
+ */
+export async function issueInvitation(db: Db, i: { network_id: string; role: Role; cluster_ids: string[]; created_by: string; expires_in_days: number }): Promise<{ token: string; expires_at: string }> {
+  const token = randomToken();
+  const now = new Date();
+  const expires_at = new Date(now.getTime() + i.expires_in_days * 86400000).toISOString();
+  await createInvitation(db, { token_hash: await tokenHash(token), network_id: i.network_id, role: i.role, cluster_ids: i.role === "organizer" ? i.cluster_ids : [], created_by: i.created_by, now, expires_at });
+  await audit(db, { network_id: i.network_id, actor_id: i.created_by, action: "invitation.create", entity_type: "invitation", fields: ["role", "cluster_ids"], at: now.toISOString() });
+  return { token, expires_at };
+}
+
+/** Withdraws a role in force and ends the user's sessions (she signs in again with what she still has). False if no such grant. */
+export async function withdrawGrant(db: Db, w: { network_id: string; user_id: string; grant_id: string; actor_id: string }): Promise<boolean> {
+  const grant = await db.select().from(roleGrants).where(and(eq(roleGrants.id, w.grant_id), eq(roleGrants.user_id, w.user_id), eq(roleGrants.network_id, w.network_id), isNull(roleGrants.withdrawn_at))).get();
+  if (!grant) return false;
+  const now = new Date().toISOString();
+  await db.update(roleGrants).set({ withdrawn_at: now }).where(eq(roleGrants.id, grant.id));
+  await deleteSessionsOf(db, w.user_id);
+  await audit(db, { network_id: w.network_id, actor_id: w.actor_id, action: "role.withdraw", entity_type: "user", entity_id: w.user_id, fields: ["role"], at: now });
+  return true;
 }

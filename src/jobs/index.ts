@@ -6,6 +6,7 @@
 import type { Bindings } from "../http/env";
 import { noticeIfRulesChanged, noticeRuleChanges, runRescreenJob, type Jobs } from "../members/rescreen";
 import { runImportJob } from "./import";
+import { enqueue } from "./send";
 import type { Job } from "./types";
 
 export type { Job } from "./types";
@@ -15,10 +16,7 @@ export function jobsOf(env: Bindings): Jobs {
   const chunk = Number(env.RESCREEN_CHUNK_SIZE);
   return {
     d1: env.DB,
-    send: async (jobs) => {
-      // A queue takes at most 100 messages per call.
-      for (let i = 0; i < jobs.length; i += 100) await env.JOBS.sendBatch(jobs.slice(i, i + 100).map((body) => ({ body, contentType: "json" })));
-    },
+    send: (jobs) => enqueue(env.JOBS, jobs),
     now: () => new Date(),
     ...(chunk > 0 ? { chunkSize: chunk } : {}),
   };

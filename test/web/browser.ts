@@ -134,3 +134,16 @@ export async function answerAll(page: Page, profile: Record<string, Answer>, onS
 export async function group(page: Page, kind: "have" | "now" | "maybe" | "unsettled" | "no"): Promise<string[]> {
   return page.locator(`main .group-${kind} article.scheme h3`).allInnerTexts().then((t) => t.map((x) => x.trim()));
 }
+
+/**
+ * Signs a demo account in to the organizer's workspace (password demo-password-1), with generous limits: the
+ * workspace journeys run long on a shared 2-core machine, and no test asserts a duration.
+ */
+export async function signInOrg(page: Page, email: string) {
+  page.setDefaultTimeout(90_000);
+  page.setDefaultNavigationTimeout(90_000);
+  await page.goto(`${baseUrl()}/org`);
+  await page.fill("#login", email);
+  await page.fill("#password", "demo-password-1");
+  await Promise.all([page.waitForURL(/\/org$/), page.click("main button.primary")]);
+}

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, expectAccessible, launch, pageErrors, phone, shot } from "./browser";
+import { baseUrl, expectAccessible, launch, pageErrors, phone, shot, signInOrg } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,12 +17,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${baseUrl()}/org`);
-  await page.fill("#login", email);
-  await page.fill("#password", "demo-password-1");
-  await Promise.all([page.waitForURL(/\/org$/), page.click("main button.primary")]);
-}
 
 /** Opens "what changed", waiting for the background re-screening the server started to finish. */
 async function openChanges(page: Page, query = "") {
@@ -37,7 +31,7 @@ async function openChanges(page: Page, query = "") {
 describe("what changed when the rules changed", () => {
   it("shows the admin who can now join SHA and who no longer has NHIF, with the rules before and after; prints cleanly", async () => {
     const page = await phone(browser);
-    await signIn(page, "admin@demo.local");
+    await signInOrg(page, "admin@demo.local");
     await page.click("header.top nav a[href='/org/changes']");
     await openChanges(page);
     expect(await page.locator("main h1").innerText()).toBe("What changed");
@@ -74,7 +68,7 @@ describe("what changed when the rules changed", () => {
 
   it("shows an organizer only her cluster's members, in Kiswahili, and the follow-ups it opened on her member's page", async () => {
     const page = await phone(browser);
-    await signIn(page, "kisumu@demo.local");
+    await signInOrg(page, "kisumu@demo.local");
     await openChanges(page);
     expect(await page.locator("main h1").innerText()).toBe("Kilichobadilika");
     // Folded entries ("other changes") included.
@@ -93,7 +87,7 @@ describe("what changed when the rules changed", () => {
 
   it("forecasts a later date with the engine, and refuses a date that is not after today", async () => {
     const page = await phone(browser);
-    await signIn(page, "admin@demo.local");
+    await signInOrg(page, "admin@demo.local");
     await page.goto(`${baseUrl()}/org/changes`);
     await page.fill("#c-date", "2099-01-01");
     await Promise.all([page.waitForURL(/date=2099-01-01/), page.locator("form:has(#c-date) button").click()]);

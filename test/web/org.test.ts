@@ -7,7 +7,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { queryLocalD1 } from "../../scripts/dev-server";
-import { answerAll, baseUrl, expectAccessible, launch, pageErrors, phone, shot } from "./browser";
+import { answerAll, baseUrl, expectAccessible, launch, pageErrors, phone, shot, signInOrg } from "./browser";
 import { tailor } from "./kenya";
 
 let browser: Browser;
@@ -18,14 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string) {
-  page.setDefaultTimeout(90_000);
-  page.setDefaultNavigationTimeout(90_000);
-  await page.goto(`${baseUrl()}/org`);
-  await page.fill("#login", email);
-  await page.fill("#password", "demo-password-1");
-  await Promise.all([page.waitForURL(/\/org$/), page.click("main button.primary")]);
-}
 
 /** Her follow-ups due this week, as the organizer's "all due" list shows them. */
 async function dueFor(page: Page, name: string): Promise<string[]> {
@@ -51,7 +43,7 @@ describe("the organizer's workspace", { timeout: 240_000 }, () => {
     await page.fill("#password", "not-the-password");
     await page.click("main button.primary");
     await expect.poll(() => page.locator("main .problems").innerText()).toMatch(/password|wrong/i);
-    await signIn(page, "kisumu@demo.local");
+    await signInOrg(page, "kisumu@demo.local");
     expect(await page.locator("main h1").innerText()).toBe("Kazi za kufanya");
     await expectAccessible(page, "home");
     await shot(page, "org-home");
@@ -60,7 +52,7 @@ describe("the organizer's workspace", { timeout: 240_000 }, () => {
 
   it("adds a member with her consent, finds her, and records a corrected consent", async () => {
     const page = await phone(browser);
-    await signIn(page, "kisumu@demo.local");
+    await signInOrg(page, "kisumu@demo.local");
     await page.goto(`${baseUrl()}/org/members/new`);
     await expectAccessible(page, "new member");
     // Without consent to screening or follow-up, nothing is kept.
@@ -102,7 +94,7 @@ describe("the organizer's workspace", { timeout: 240_000 }, () => {
 
   it("screens her in Kiswahili, moves her SHA application to enrolled, and her follow-ups change", async () => {
     const page = await phone(browser);
-    await signIn(page, "kisumu@demo.local");
+    await signInOrg(page, "kisumu@demo.local");
     expect(await dueFor(page, name)).toEqual([]);
     await page.goto(`${memberUrl}/screen`);
     expect(await page.locator("html").getAttribute("lang")).toBe("sw");
@@ -145,7 +137,7 @@ describe("the organizer's workspace", { timeout: 240_000 }, () => {
 
   it("an organizer of another cluster cannot reach her, by link or by search", async () => {
     const page = await phone(browser);
-    await signIn(page, "nairobi@demo.local");
+    await signInOrg(page, "nairobi@demo.local");
     const res = await page.goto(memberUrl);
     expect(res?.status()).toBe(404);
     expect(await page.locator("main").innerText()).not.toContain(name);
@@ -153,7 +145,7 @@ describe("the organizer's workspace", { timeout: 240_000 }, () => {
     expect(await page.locator("main ul.members li").count()).toBe(0);
     // An advocate never sees a member's record.
     const advocate = await phone(browser);
-    await signIn(advocate, "advocate@demo.local");
+    await signInOrg(advocate, "advocate@demo.local");
     expect((await advocate.goto(memberUrl))?.status()).toBe(403);
     await page.context().close();
     await advocate.context().close();
@@ -161,13 +153,13 @@ describe("the organizer's workspace", { timeout: 240_000 }, () => {
 
   it("the admin sees her view in the audit log; erasure removes her everywhere", async () => {
     const admin = await phone(browser);
-    await signIn(admin, "admin@demo.local");
+    await signInOrg(admin, "admin@demo.local");
     await admin.goto(`${baseUrl()}/org/audit`);
     await expectAccessible(admin, "audit log");
     expect(await admin.locator("main table").innerText()).toContain("enrollment.move");
 
     const page = await phone(browser);
-    await signIn(page, "kisumu@demo.local");
+    await signInOrg(page, "kisumu@demo.local");
     await page.goto(`${memberUrl}/erase`);
     await expectAccessible(page, "erase confirmation");
     await Promise.all([page.waitForURL(/notice=erased/), page.locator("main button.danger").click()]);
@@ -190,7 +182,7 @@ describe("the organizer's workspace", { timeout: 240_000 }, () => {
 
   it("imports a member list: upload, suggested mapping, dry run with its bad row, apply (Kiswahili, the plain form)", async () => {
     const page = await phone(browser);
-    await signIn(page, "kisumu@demo.local");
+    await signInOrg(page, "kisumu@demo.local");
     await page.goto(`${baseUrl()}/org/imports`);
     await expectAccessible(page, "imports");
     const stamp = Date.now().toString(36).toUpperCase();
@@ -227,7 +219,7 @@ describe("the organizer's workspace", { timeout: 240_000 }, () => {
       [{ value: `XL-${stamp}-2` }, { value: "Excel Wanjiku" }, { value: "" }, { value: "female" }],
     ] as never).toBuffer();
     const page = await phone(browser);
-    await signIn(page, "kisumu@demo.local");
+    await signInOrg(page, "kisumu@demo.local");
     await page.goto(`${baseUrl()}/org/imports`);
     await page.setInputFiles("#im-file", { name: "orodha.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx });
     await Promise.all([page.waitForURL(/\/org\/imports\/[^/]+$/), page.click("main button.primary")]);

@@ -5,8 +5,8 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, isNull } from "drizzle-orm";
-import { hashPassword, newId, randomToken, tokenHash } from "../../auth/password";
-import { clustersOf, createInvitation, deleteSessionsOf, findInvitation, findUserByLogin, usersOf } from "../../db/accounts";
+import { hashPassword, newId, tokenHash } from "../../auth/password";
+import { clustersOf, findInvitation, findUserByLogin, issueInvitation, usersOf, withdrawGrant } from "../../db/accounts";
 import { audit, auditPage } from "../../db/members";
 import { invitations, roleGrants, users } from "../../db/schema";
 import { getEngine } from "../../rules/registry";
@@ -85,7 +85,7 @@ const GrantParam = z.object({
   grant_id: z.string().max(64).openapi({ param: { name: "grant_id", in: "path" } }),
 });
 
-const withdrawGrant = createRoute({
+const withdrawGrantRoute = createRoute({
   ...base,
   method: "delete",
   path: "/api/users/{id}/grants/{grant_id}",
@@ -124,11 +124,7 @@ export const adminRoutes = createRouter()
     const unknown = input.cluster_ids.find((id) => !clusters.some((cl) => cl.id === id));
     if (unknown) return c.json(errorBody("invalid_request", "The request is not valid; see issues.", [{ path: "cluster_ids", code: "unknown_cluster", message: `no cluster ${unknown} in your network` }]), 400);
     if (input.role === "organizer" && !input.cluster_ids.length) return c.json(errorBody("invalid_request", "The request is not valid; see issues.", [{ path: "cluster_ids", code: "required", message: "an organizer works in at least one cluster" }]), 400);
-    const token = randomToken();
-    const now = new Date();
-    const expires_at = new Date(now.getTime() + input.expires_in_days * 86400000).toISOString();
-    await createInvitation(c.var.db, { token_hash: await tokenHash(token), network_id: s.user.network_id, role: input.role, cluster_ids: input.role === "organizer" ? input.cluster_ids : [], created_by: s.user.id, now, expires_at });
-    await audit(c.var.db, { network_id: s.user.network_id, actor_id: s.user.id, action: "invitation.create", entity_type: "invitation", fields: ["role", "cluster_ids"], at: now.toISOString() });
+    const { token, expires_at } = await issueInvitation(c.var.db, { network_id: s.user.network_id, role: input.role, cluster_ids: input.cluster_ids, created_by: s.user.id, expires_in_days: input.expires_in_days });
     c.header("Cache-Control", PRIVATE_CACHE);
     return c.json({ url: `${new URL(c.req.url).origin}/org/join/${token}`, expires_at }, 201);
   })
@@ -140,16 +136,10 @@ export const adminRoutes = createRouter()
     return c.json({ user_id: result.user_id }, 201);
   })
   .openapi(listUsers, async (c) => c.json({ items: await usersOf(c.var.db, c.var.session!.user.network_id) }, 200))
-  .openapi(withdrawGrant, async (c) => {
+  .openapi(withdrawGrantRoute, async (c) => {
     const s = c.var.session!;
     const { id, grant_id } = c.req.valid("param");
-    const grant = await c.var.db.select().from(roleGrants).where(and(eq(roleGrants.id, grant_id), eq(roleGrants.user_id, id), eq(roleGrants.network_id, s.user.network_id), isNull(roleGrants.withdrawn_at))).get();
-    if (!grant) return c.json(errorBody("not_found", "No such user or role in your network."), 404);
-    const now = new Date().toISOString();
-    await c.var.db.update(roleGrants).set({ withdrawn_at: now }).where(eq(roleGrants.id, grant_id));
-    // Her sessions end: she signs in again with what she still has.
-    await deleteSessionsOf(c.var.db, id);
-    await audit(c.var.db, { network_id: s.user.network_id, actor_id: s.user.id, action: "role.withdraw", entity_type: "user", entity_id: id, fields: ["role"], at: now });
+    if (!(await withdrawGrant(c.var.db, { network_id: s.user.network_id, user_id: id, grant_id, actor_id: s.user.id }))) return c.json(errorBody("not_found", "No such user or role in your network."), 404);
     return c.body(null, 204);
   })
   .openapi(readAudit, async (c) => {

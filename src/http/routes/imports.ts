@@ -8,10 +8,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { clustersOf } from "../../db/accounts";
 import { audit } from "../../db/members";
-import { decode, parseTable, type ParsedTable } from "../../members/import/parse";
+import { cleanHeader, decode, parseTable, type ParsedTable } from "../../members/import/parse";
 import { suggestMapping, type Mapping } from "../../members/import/rows";
-import { createImport, errorRows, findImport, importSummary, savedMapping, startApply, startCheck, type ImportJob, type ImportOptions, type ImportRow } from "../../members/import/service";
+import { createImport, errorRows, findImport, importSummary, savedMapping, startApply, startCheck, type ImportOptions, type ImportRow } from "../../members/import/service";
 import { getEngine } from "../../rules/registry";
+import { enqueue } from "../../jobs/send";
 import type { AppEnv } from "../env";
 import type { ImportIssue } from "../../present/org-pages";
 import { errorBody } from "../errors";
@@ -145,7 +146,7 @@ export async function readUpload(c: Context<AppEnv>): Promise<{ table: ParsedTab
     if (!body || !Array.isArray(body.rows) || !body.rows.every((r) => Array.isArray(r) && r.every((x) => typeof x === "string"))) return { problem: "rows must be an array of rows of text cells" };
     const rows = body.rows as string[][];
     const [header = [], ...data] = rows;
-    const table: ParsedTable = { source: "csv", separator: ",", columns: header.map((h, index) => ({ index, header: h, name: h.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, "_").replace(/^_+|_+$/g, ""), meta: false })), rows: [], problems: [], skipped: [] };
+    const table: ParsedTable = { source: "csv", separator: ",", columns: header.map((h, index) => ({ index, header: h, name: cleanHeader(h, "csv"), meta: false })), rows: [], problems: [], skipped: [] };
     data.forEach((cells, i) => {
       if (cells.every((x) => !x.trim())) return;
       const line = i + 2;
@@ -188,7 +189,7 @@ export const importRoutes = createRouter()
     const problem = await checkMappingScope(c, body);
     if (problem) return c.json(errorBody("invalid_request", "The request is not valid; see issues.", [problem]), 400);
     const jobs = await startCheck(c.var.db, imp, { ...body, allowed_clusters: allowedClusters(c) }, new Date().toISOString(), s.user.id);
-    await sendJobs(c, jobs);
+    await enqueue(c.env.JOBS, jobs);
     return c.json(await describe(c, (await findImport(c.var.db, s.network.id, imp.id))!), 202);
   })
   .openapi(apply, async (c) => {
@@ -198,7 +199,7 @@ export const importRoutes = createRouter()
     if (imp.status !== "checked" && imp.status !== "applying") return c.json(errorBody("not_checked", "Run the dry run first, and wait until it has finished."), 409);
     const body = (await c.req.json().catch(() => ({}))) as { include_duplicates?: number[] };
     const jobs = await startApply(c.var.db, imp, new Date().toISOString(), Array.isArray(body.include_duplicates) ? body.include_duplicates.filter((n) => Number.isInteger(n)) : []);
-    await sendJobs(c, jobs.map((j) => ({ ...j, by: s.user.id })));
+    await enqueue(c.env.JOBS, jobs.map((j) => ({ ...j, by: s.user.id })));
     await audit(c.var.db, { network_id: s.network.id, actor_id: s.user.id, action: "import.apply", entity_type: "import", entity_id: imp.id, at: new Date().toISOString() });
     return c.json(await describe(c, (await findImport(c.var.db, s.network.id, imp.id))!), 202);
   })
@@ -238,6 +239,3 @@ async function checkMappingScope(c: Context<AppEnv>, body: Mapping & ImportOptio
   return undefined;
 }
 
-async function sendJobs(c: Context<AppEnv>, jobs: ImportJob[]) {
-  for (let i = 0; i < jobs.length; i += 100) await c.env.JOBS.sendBatch(jobs.slice(i, i + 100).map((body) => ({ body })));
-}

@@ -5,26 +5,27 @@
  */
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { decode, parseTable, type Column } from "../../members/import/parse";
 import { suggestMapping, type Target } from "../../members/import/rows";
-import { createImport, findImport, importSummary, savedMapping, startApply, startCheck, type ImportJob } from "../../members/import/service";
+import { createImport, findImport, importSummary, savedMapping, startApply, startCheck } from "../../members/import/service";
 import { factDefs } from "../../interview/gate";
 import { MAX_IMPORT_BYTES } from "./imports";
 import { mainRole } from "../../auth/access";
-import { clustersOf, createInvitation, deleteSessionsOf, usersOf } from "../../db/accounts";
+import { clustersOf, issueInvitation, usersOf, withdrawGrant } from "../../db/accounts";
 import { audit, auditPage, countDue, countMembers, findMember, listMembers } from "../../db/members";
-import { importChunks, importRows, imports, roleGrants, users } from "../../db/schema";
+import { importChunks, importRows, imports, users } from "../../db/schema";
 import { actionFromForm, apply, restoreState, screenFor, type InterviewState, type Screen } from "../../interview";
 import { addDays, OPEN_STATES, TRANSITIONS, type EnrollmentState } from "../../members/enrollment";
 import * as ws from "../../members/workspace";
 import type { ChangesView, FormIssue, ImportView, MemberView, OrgFrame } from "../../present/org-pages";
 import { isIsoDate } from "../../engine/dates";
-import type { Status } from "../../engine/types";
+import type { Facts, Status } from "../../engine/types";
 import type { ChangeExplained } from "../../present/changes";
 import { CHANGE_KINDS, changeKind, datedChangesAfter, type ChangeKind } from "../../members/changes";
 import { changeSummary, forecast, listChangesFor } from "../../members/rescreen";
 import { getEngine } from "../../rules/registry";
+import { enqueue } from "../../jobs/send";
 import type { AppEnv } from "../env";
 import { zodIssues } from "../errors";
 import { PRIVATE_CACHE } from "../middleware";
@@ -35,7 +36,6 @@ import { AcceptInvitationSchema, ConsentInputSchema, InvitationInputSchema, Memb
 import { attemptSignIn } from "./session";
 import { fieldsOf, MAX_FORM_BYTES } from "./page";
 import { acceptInvitation } from "./admin";
-import { randomToken, tokenHash } from "../../auth/password";
 
 type C = Context<AppEnv>;
 
@@ -79,8 +79,11 @@ async function memberView(c: C, id: string, issues?: FormIssue[]) {
   const s = c.var.session!;
   const engine = getEngine(s.network.country)!;
   const lang = s.user.lang;
-  const clusters = (await clustersOf(c.var.db, s.network.id)).filter((cl) => caller.scope.clusters === "all" || caller.scope.clusters.includes(cl.id));
+  const clusters = await clustersInScope(c);
   const text = (t: Record<string, string> | undefined) => (t ? t[lang] ?? t.en ?? "" : "");
+  // Reasons as the engine words them (templates filled with her values and the rule's parameters), from the facts
+  // and date of her latest screening: the stored criterion ids pick which to show.
+  const evaluation = d.screening ? engine.evaluate(d.screening.facts as Facts, { date: d.screening.date, lang }) : undefined;
   const view: MemberView = {
     member: {
       id: d.member.id,
@@ -101,13 +104,8 @@ async function memberView(c: C, id: string, issues?: FormIssue[]) {
       const result = d.screening?.results.find((x) => x.scheme === scheme.id);
       const version = scheme.versions.find((v) => v.rule_version === result?.rule_version) ?? scheme.versions.at(-1)!;
       const state = (e?.state ?? "not_started") as EnrollmentState;
-      const reasons = result
-        ? [...result.failed.map((cid) => ({ cid, kind: "fail" as const })), ...result.unknown.map((cid) => ({ cid, kind: "unknown" as const }))].map(({ cid, kind }) => {
-            const crit = version.criteria.find((x) => x.id === cid);
-            return crit ? text(kind === "fail" ? crit.reason.fail : crit.reason.unknown ?? crit.reason.fail) : cid;
-          })
-        : [];
-      const content = scheme as unknown as { documents?: Record<string, string>[] };
+      const criteria = evaluation?.results.find((x) => x.scheme === scheme.id)?.criteria ?? [];
+      const reasons = result ? [...result.failed, ...result.unknown].flatMap((cid) => criteria.filter((x) => x.id === cid).map((x) => x.reason)) : [];
       return {
         scheme: scheme.id,
         name: text(scheme.name),
@@ -120,7 +118,7 @@ async function memberView(c: C, id: string, issues?: FormIssue[]) {
         version: e?.version,
         next: [...TRANSITIONS[state]],
         can_stall: OPEN_STATES.includes(state),
-        documents: (version.documents ?? content.documents ?? []).map((doc) => text(doc)),
+        documents: (version.documents ?? []).map((doc) => text(doc)),
         events: d.events.filter((ev) => ev.scheme === scheme.id).map((ev) => ({ from: ev.from_state, to: ev.to_state, on: ev.occurred_on })),
       };
     }),
@@ -223,7 +221,7 @@ export const orgRoutes = new Hono<AppEnv>()
     const after = afterRaw && afterRaw.includes("|") ? { name_key: afterRaw.slice(0, afterRaw.lastIndexOf("|")), id: afterRaw.slice(afterRaw.lastIndexOf("|") + 1) } : undefined;
     const phone = query.q && /\d{6}/.test(query.q.replace(/\D/g, "")) ? ws.normalizePhone(query.q, s.network.country) : undefined;
     const { items, more } = await listMembers(c.var.db, caller.scope, { ...query, phone, after, limit: 50 });
-    const clusters = (await clustersOf(c.var.db, s.network.id)).filter((cl) => caller.scope.clusters === "all" || caller.scope.clusters.includes(cl.id));
+    const clusters = await clustersInScope(c);
     const last = items.at(-1);
     const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]);
     if (more && last) params.set("after", `${last.name_key}|${last.id}`);
@@ -392,7 +390,7 @@ export const orgRoutes = new Hono<AppEnv>()
     const allowed = caller.scope.clusters;
     const defaultCluster = cluster && (allowed === "all" || allowed.includes(cluster)) ? cluster : undefined;
     const jobs = await startCheck(c.var.db, imp, { columns, overwrite: one(f, "overwrite") === "1", default_cluster: defaultCluster, allowed_clusters: allowed }, new Date().toISOString(), c.var.session!.user.id);
-    await sendJobs(c, jobs);
+    await enqueue(c.env.JOBS, jobs);
     return see(c, `/org/imports/${imp.id}`);
   })
   .post("/org/imports/:id/apply", async (c) => {
@@ -403,7 +401,7 @@ export const orgRoutes = new Hono<AppEnv>()
     const f = await form(c);
     const include = many(f, "include_duplicates").map(Number).filter((n) => Number.isInteger(n) && n > 0);
     const jobs = await startApply(c.var.db, imp, new Date().toISOString(), include);
-    await sendJobs(c, jobs.map((j) => ({ ...j, by: s.user.id })));
+    await enqueue(c.env.JOBS, jobs.map((j) => ({ ...j, by: s.user.id })));
     await audit(c.var.db, { network_id: s.network.id, actor_id: s.user.id, action: "import.apply", entity_type: "import", entity_id: imp.id, at: new Date().toISOString() });
     return see(c, `/org/imports/${imp.id}`);
   })
@@ -430,25 +428,21 @@ export const orgRoutes = new Hono<AppEnv>()
     if (cluster_ids.some((id) => !clusters.some((cl) => cl.id === id)) || (role === "organizer" && !cluster_ids.length)) {
       return html(c, c.var.orgPages.users(orgFrame(c), { ...(await usersView(c)), issues: [{ path: "cluster_ids", code: "unknown_cluster", message: "an organizer works in at least one of your clusters" }] }), 400);
     }
-    const token = randomToken();
-    const now = new Date();
-    const expires_at = new Date(now.getTime() + expires_in_days * 86400000).toISOString();
-    await createInvitation(c.var.db, { token_hash: await tokenHash(token), network_id: s.network.id, role, cluster_ids: role === "organizer" ? cluster_ids : [], created_by: s.user.id, now, expires_at });
-    await audit(c.var.db, { network_id: s.network.id, actor_id: s.user.id, action: "invitation.create", entity_type: "invitation", fields: ["role", "cluster_ids"], at: now.toISOString() });
+    const { token, expires_at } = await issueInvitation(c.var.db, { network_id: s.network.id, role, cluster_ids, created_by: s.user.id, expires_in_days });
     // The link is shown once, on this answer, and never stored.
     return html(c, c.var.orgPages.users(orgFrame(c), { ...(await usersView(c)), invitation: { url: `${new URL(c.req.url).origin}/org/join/${token}`, expires_at } }));
   })
   .post("/org/users/:id/grants/:grant/withdraw", async (c) => {
     const s = c.var.session!;
-    const id = c.req.param("id");
-    const grant = await c.var.db.select().from(roleGrants).where(and(eq(roleGrants.id, c.req.param("grant")), eq(roleGrants.user_id, id), eq(roleGrants.network_id, s.network.id), isNull(roleGrants.withdrawn_at))).get();
-    if (!grant) return notFound(c);
-    const now = new Date().toISOString();
-    await c.var.db.update(roleGrants).set({ withdrawn_at: now }).where(eq(roleGrants.id, grant.id));
-    await deleteSessionsOf(c.var.db, id);
-    await audit(c.var.db, { network_id: s.network.id, actor_id: s.user.id, action: "role.withdraw", entity_type: "user", entity_id: id, fields: ["role"], at: now });
+    if (!(await withdrawGrant(c.var.db, { network_id: s.network.id, user_id: c.req.param("id"), grant_id: c.req.param("grant"), actor_id: s.user.id }))) return notFound(c);
     return see(c, "/org/users?notice=saved");
   });
+
+/** The network's clusters the caller works in (all of them for an admin). */
+async function clustersInScope(c: C) {
+  const { scope } = callerOf(c);
+  return (await clustersOf(c.var.db, c.var.session!.network.id)).filter((cl) => scope.clusters === "all" || scope.clusters.includes(cl.id));
+}
 
 async function recentImports(c: C) {
   const rows = await c.var.db.select({ id: imports.id, file_name: imports.file_name, status: imports.status, total_rows: imports.total_rows, created_at: imports.created_at }).from(imports).where(eq(imports.network_id, c.var.session!.network.id)).orderBy(desc(imports.created_at)).limit(20);
@@ -473,7 +467,7 @@ async function importView(c: C, id: string): Promise<ImportView | undefined> {
   const columns = JSON.parse(imp.columns) as Column[];
   const saved = imp.mapping ? (JSON.parse(imp.mapping) as { columns: Record<string, string>; default_cluster?: string }) : ((await savedMapping(c.var.db, imp.network_id, JSON.parse(imp.columns))) as { columns: Record<string, string>; default_cluster?: string } | undefined);
   const caller = callerOf(c);
-  const clusters = (await clustersOf(c.var.db, s.network.id)).filter((cl) => caller.scope.clusters === "all" || caller.scope.clusters.includes(cl.id));
+  const clusters = await clustersInScope(c);
   const first = await c.var.db.select().from(importChunks).where(and(eq(importChunks.import_id, imp.id), eq(importChunks.seq, 0))).get();
   const sample = first ? (JSON.parse(first.rows) as [number, string[]][]).slice(0, 5).map(([line, cells]) => ({ line, cells })) : [];
   const duplicates = await c.var.db.select({ line: importRows.line, member_no: importRows.member_no, member_id: importRows.member_id }).from(importRows).where(and(eq(importRows.import_id, imp.id), eq(importRows.outcome, "possible_duplicate"))).orderBy(importRows.line).limit(100);
@@ -501,9 +495,6 @@ async function importView(c: C, id: string): Promise<ImportView | undefined> {
   };
 }
 
-async function sendJobs(c: C, jobs: ImportJob[]) {
-  for (let i = 0; i < jobs.length; i += 100) await c.env.JOBS.sendBatch(jobs.slice(i, i + 100).map((body) => ({ body })));
-}
 
 async function usersView(c: C) {
   const s = c.var.session!;
@@ -518,7 +509,7 @@ async function usersView(c: C) {
 async function newMemberView(c: C, values: Record<string, string | string[]>, issues?: FormIssue[]) {
   const s = c.var.session!;
   const caller = callerOf(c);
-  const clusters = (await clustersOf(c.var.db, s.network.id)).filter((cl) => caller.scope.clusters === "all" || caller.scope.clusters.includes(cl.id));
+  const clusters = await clustersInScope(c);
   const languages = getEngine(s.network.country)!.pack.country.languages;
   return { clusters: clusters.map(({ id, name }) => ({ id, name })), languages, values: { lang: languages.at(-1)!, notice_lang: languages.at(-1)!, ...values }, issues, today: c.var.today };
 }
@@ -557,7 +548,7 @@ async function changesView(c: C): Promise<ChangesView> {
   const today = c.var.today;
   const lang = s.user.lang;
   const engine = getEngine(s.network.country)!;
-  const clusters = (await clustersOf(c.var.db, s.network.id)).filter((cl) => caller.scope.clusters === "all" || caller.scope.clusters.includes(cl.id));
+  const clusters = await clustersInScope(c);
   const clusterName = (id: string) => clusters.find((cl) => cl.id === id)?.name ?? "";
   const schemeName = (id: string) => {
     const sc = engine.pack.schemes.find((x) => x.id === id);

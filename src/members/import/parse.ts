@@ -113,7 +113,8 @@ function sniffSeparator(headerLine: string): string {
     if (ch === '"') quoted = !quoted;
     else if (!quoted && ch in counts) counts[ch]! += 1;
   }
-  return Object.entries(counts).sort((a, b) => b[1] - a[1])[0]![1] > 0 ? Object.entries(counts).sort((a, b) => b[1] - a[1])[0]![0] : ",";
+  const [best, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!;
+  return n > 0 ? best : ",";
 }
 
 /** A header cleaned for matching: lower case, group path dropped, spaces and punctuation as `_`. */
@@ -137,7 +138,7 @@ function records(text: string, separator: string, firstLine: number): { rows: Ro
   let offset = 0;
   let openQuoteAt: number | undefined;
   let resumeAt: number | undefined;
-  const parser = Papa.parse<string[]>(text, {
+  Papa.parse<string[]>(text, {
     delimiter: separator,
     newline: "\n",
     quoteChar: '"',
@@ -160,7 +161,6 @@ function records(text: string, separator: string, firstLine: number): { rows: Ro
       offset = end + 1;
     },
   });
-  void parser;
   return { rows, openQuoteAt, resumeAt };
 }
 

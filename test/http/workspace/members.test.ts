@@ -213,6 +213,19 @@ describe("assisted screening", () => {
   });
 });
 
+describe("the organizer's member page", () => {
+  it("words each reason as the engine does, with her values and the rule's parameters filled in", async () => {
+    const thai = await signIn("other_admin");
+    const r = await as(thai, "/api/members", "POST", { cluster_id: IDS.central, member_no: "TH-REASON", name: "Young Member", lang: "th", facts: { age: 14 }, consent: { ...CONSENT, notice_lang: "th" } });
+    expect(r.status).toBe(201);
+    await as(thai, `/api/members/${r.body.member.id}/screenings`, "POST", {});
+    const page = await as(thai, `/org/members/${r.body.member.id}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("You are 14");
+    expect(page.body).not.toMatch(/\{(value|min_age|max_age)\}/);
+  });
+});
+
 describe("enrollment", () => {
   it("follows the state machine; anything else is a 409 naming the allowed steps", async () => {
     const id = await addMember(kisumu, { facts: KENYAN_FACTS });

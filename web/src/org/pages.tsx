@@ -641,6 +641,21 @@ function ChangesPage({ m, v, frame }: { m: OrgMessages; v: ChangesView; frame: O
   );
 }
 
+/** One list of the organizer's home: a heading, its items (or a line saying there are none), a link to all. */
+function WorkList({ id, title, empty, more, children }: { id: string; title: string; empty: string; more?: { href: string; text: string }; children: ComponentChildren[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {more ? (
+        <p>
+          <a href={more.href}>{more.text}</a>
+        </p>
+      ) : null}
+      {children.length ? <ul class="work">{children}</ul> : <p>{empty}</p>}
+    </section>
+  );
+}
+
 export const orgPages: OrgPageRenderer = {
   importIssue: importIssueText,
 
@@ -719,53 +734,27 @@ export const orgPages: OrgPageRenderer = {
           <input id="q" name="q" type="search" maxLength={100} /> <button class="button">{m.members.find}</button>
         </form>
         <p>{fillIn(m.home.members, { n: v.members })}</p>
-        <section aria-labelledby="due-h">
-          <h2 id="due-h">{m.home.due}</h2>
-          {v.due_count > v.due.length ? (
-            <p>
-              <a href={v.due_link}>{fillIn(m.home.all_due, { n: v.due_count })}</a>
-            </p>
-          ) : null}
-          {v.due.length ? (
-            <ul class="work">
-              {v.due.map((t) => (
-                <li class={t.due_on < v.today ? "late" : ""}>
-                  {who(t)} · {m.tasks[t.kind as keyof OrgMessages["tasks"]]} · {v.schemes[t.scheme] ?? t.scheme} · {fillIn(m.home.due_on, { date: t.due_on })}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{m.home.none_due}</p>
-          )}
-        </section>
-        <section aria-labelledby="el-h">
-          <h2 id="el-h">{m.home.eligible}</h2>
-          {v.eligible_not_started.length ? (
-            <ul class="work">
-              {v.eligible_not_started.map((e) => (
-                <li>
-                  {who(e)} · {v.schemes[e.scheme] ?? e.scheme} · {statusLabel(m, e.status)}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{m.home.none_eligible}</p>
-          )}
-        </section>
-        <section aria-labelledby="wait-h">
-          <h2 id="wait-h">{m.home.waiting}</h2>
-          {v.waiting_too_long.length ? (
-            <ul class="work">
-              {v.waiting_too_long.map((w) => (
-                <li>
-                  {who(w)} · {v.schemes[w.scheme] ?? w.scheme} · {fillIn(m.home.since, { date: w.since })}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{m.home.none_waiting}</p>
-          )}
-        </section>
+        <WorkList id="due-h" title={m.home.due} empty={m.home.none_due} more={v.due_count > v.due.length ? { href: v.due_link, text: fillIn(m.home.all_due, { n: v.due_count }) } : undefined}>
+          {v.due.map((t) => (
+            <li class={t.due_on < v.today ? "late" : ""}>
+              {who(t)} · {m.tasks[t.kind as keyof OrgMessages["tasks"]]} · {v.schemes[t.scheme] ?? t.scheme} · {fillIn(m.home.due_on, { date: t.due_on })}
+            </li>
+          ))}
+        </WorkList>
+        <WorkList id="el-h" title={m.home.eligible} empty={m.home.none_eligible}>
+          {v.eligible_not_started.map((e) => (
+            <li>
+              {who(e)} · {v.schemes[e.scheme] ?? e.scheme} · {statusLabel(m, e.status)}
+            </li>
+          ))}
+        </WorkList>
+        <WorkList id="wait-h" title={m.home.waiting} empty={m.home.none_waiting}>
+          {v.waiting_too_long.map((w) => (
+            <li>
+              {who(w)} · {v.schemes[w.scheme] ?? w.scheme} · {fillIn(m.home.since, { date: w.since })}
+            </li>
+          ))}
+        </WorkList>
       </>,
     );
   },
