@@ -17,10 +17,34 @@ export function launch(): Promise<Browser> {
 export async function phone(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, ...options });
   const page = await context.newPage();
+  retryStalledNavigation(page);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   pageErrors.set(page, errors);
   return page;
+}
+
+/**
+ * A navigation that times out is tried once more, and said so in the log with whether the server answered Node
+ * meanwhile. CI once saw wrangler dev leave a fresh browser's first `goto("/")` without its load event for 30 s, on
+ * a page every other test loads in well under a second; a second stall still fails the test, and every assertion
+ * runs as before.
+ */
+function retryStalledNavigation(page: Page) {
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    try {
+      return await goto(url, options);
+    } catch (e) {
+      if (!(e instanceof Error) || e.name !== "TimeoutError") throw e;
+      const probe = await fetch(url, { signal: AbortSignal.timeout(5000) }).then(
+        (r) => `the server answered Node with ${r.status}`,
+        (err: unknown) => `the server did not answer Node either (${String(err)})`,
+      );
+      console.warn(`navigation to ${url} timed out; ${probe}; trying once more`);
+      return goto(url, options);
+    }
+  };
 }
 
 /** Uncaught script errors seen on a page: a journey expects none. */
