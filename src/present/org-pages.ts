@@ -5,6 +5,7 @@
  */
 import type { Role } from "../members/enums";
 import type { InterviewPage } from "./pages";
+import type { Breakdown, Evidence, RuleChange, WhatIf } from "../evidence/types";
 
 export interface OrgFrame {
   lang: string;
@@ -191,6 +192,31 @@ export interface ChangesView {
   issues?: FormIssue[];
 }
 
+/** What an advocate's what-if form offers: per scheme in force, what can be changed (src/engine/override.ts). */
+export interface WhatIfFormView {
+  schemes: {
+    id: string;
+    name: string;
+    parameters: { name: string; value: string; unit?: string; unconfirmed: boolean }[];
+    /** Criteria that can be dropped, with her reason when she fails it. */
+    criteria: { id: string; label: string }[];
+    /** Worker types the scheme refuses today (values of the vocabulary's `worker_type`), with their names. */
+    refuses: { value: string; label: string }[];
+  }[];
+  /** The change asked for, to fill the form again. */
+  change?: RuleChange;
+}
+
+/** The advocate's evidence page (and, with `print`, the printable brief). */
+export interface EvidenceView {
+  evidence: Evidence;
+  /** Breakdowns offered (the fixed catalogue), and the one shown. */
+  breakdowns: readonly Breakdown[];
+  whatIf: { form: WhatIfFormView; result?: WhatIf; issues?: FormIssue[] };
+  /** Links to the exports of exactly these figures. */
+  exports: { csv: string; excel: string; json: string; brief: string };
+}
+
 export interface OrgPageRenderer {
   /** A row's problem in the organizer's words (for the import page and the bad-rows file). */
   importIssue(lang: string, issue: ImportIssue): string;
@@ -211,5 +237,9 @@ export interface OrgPageRenderer {
   users(frame: OrgFrame, view: UsersView): string;
   /** What changed for her members when the rules changed, printable; and a forecast of a dated change. */
   changes(frame: OrgFrame, view: ChangesView): string;
+  /** The advocate's evidence: indicators, ladders, reasons, funnels, trend, public counts, what-if. */
+  evidence(frame: OrgFrame, view: EvidenceView): string;
+  /** The printable brief: one A4-ready page per network, SVG charts each followed by its data table. */
+  brief(frame: OrgFrame, view: EvidenceView): string;
   error(frame: OrgFrame, status: 403 | 404 | 409, message?: string): string;
 }
