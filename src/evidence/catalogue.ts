@@ -1,0 +1,78 @@
+/**
+ * The fixed catalogue of evidence tables, and the pack facts they are built from (pure). Tables come only from
+ * this list — a function or scheme (or month) by at most one breakdown — so that nobody can recover a small group
+ * by differencing free queries.
+ */
+import { versionOn } from "../engine/dates";
+import type { Pack, Scheme, SchemeVersion } from "../engine/types";
+import { BREAKDOWNS, FUNCTION_OF, FUNCTIONS, type Breakdown, type SpFunction } from "./types";
+
+/** The functions a scheme serves: its category's, and those of `also_covers`. */
+export function functionsOf(scheme: Pick<Scheme, "category" | "also_covers">): SpFunction[] {
+  const out = new Set<SpFunction>([FUNCTION_OF[scheme.category]]);
+  for (const c of scheme.also_covers ?? []) out.add(FUNCTION_OF[c]);
+  return FUNCTIONS.filter((f) => out.has(f));
+}
+
+/** The schemes of a pack in force on a date, with their version: what the figures of that date are about. */
+export function schemesInForce(pack: Pack, date: string): { scheme: Scheme; version: SchemeVersion }[] {
+  const out: { scheme: Scheme; version: SchemeVersion }[] = [];
+  for (const scheme of pack.schemes) {
+    const version = versionOn(scheme.versions, date);
+    if (version) out.push({ scheme, version });
+  }
+  return out;
+}
+
+/** `?by=` as a breakdown of the catalogue, or null for none; anything else is refused by the caller. */
+export function parseBreakdown(by: string | undefined | null): Breakdown | null | undefined {
+  if (by === undefined || by === null || by === "" || by === "none") return null;
+  return (BREAKDOWNS as readonly string[]).includes(by) ? (by as Breakdown) : undefined;
+}
+
+/** Ids of the catalogue's tables, for the exports' `table` column and the API documentation. */
+export const TABLE_IDS = {
+  ladder: (f: SpFunction, by: Breakdown | null) => `ladder.${f}${by ? `.${by}` : ""}`,
+  schemes: (by: Breakdown | null) => `schemes${by ? `.${by}` : ""}`,
+  barriers: "barriers",
+  public: "public_counts",
+  whatIf: (scheme: string, by: Breakdown | null) => `what_if.${scheme}${by ? `.${by}` : ""}`,
+} as const;
+
+/** A breakdown's SQL over `members m` (its value for each member; `unknown` when she did not say). */
+export function breakdownSql(by: Breakdown | null, today: string): string {
+  switch (by) {
+    case null:
+      return "'all'";
+    case "cluster":
+      return "m.cluster_id";
+    case "sex":
+      return "coalesce(json_extract(m.facts, '$.sex'), 'unknown')";
+    case "worker_type":
+      return "coalesce(json_extract(m.facts, '$.worker_type'), 'unknown')";
+    case "age_band":
+      return ageBandSql(today);
+  }
+}
+
+/**
+ * Her age band on `today`: whole years from her birth date when she gave one, else the age she gave. `today` is
+ * a checked ISO date (the server's), inlined as a literal: D1 allows 100 bound parameters, and this is no input.
+ */
+function ageBandSql(today: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`not an ISO date: ${today}`);
+  const birth = "json_extract(m.facts, '$.birth_date')";
+  const age = `CASE WHEN ${birth} IS NOT NULL THEN (CAST(substr('${today}', 1, 4) AS INTEGER) - CAST(substr(${birth}, 1, 4) AS INTEGER)) - (substr('${today}', 6, 5) < substr(${birth}, 6, 5)) ELSE json_extract(m.facts, '$.age') END`;
+  return `CASE WHEN (${age}) IS NULL THEN 'unknown' WHEN (${age}) < 18 THEN 'under_18' WHEN (${age}) < 30 THEN '18_29' WHEN (${age}) < 40 THEN '30_39' WHEN (${age}) < 50 THEN '40_49' WHEN (${age}) < 60 THEN '50_59' ELSE '60_plus' END`;
+}
+
+/** The same band in JS, for the member-by-member peer that checks the SQL. */
+export function ageBand(age: number | undefined | null): string {
+  if (age === undefined || age === null || !Number.isFinite(age)) return "unknown";
+  if (age < 18) return "under_18";
+  if (age < 30) return "18_29";
+  if (age < 40) return "30_39";
+  if (age < 50) return "40_49";
+  if (age < 60) return "50_59";
+  return "60_plus";
+}
