@@ -25,24 +25,26 @@ export async function phone(browser: Browser, options: BrowserContextOptions = {
 }
 
 /**
- * A navigation that times out is tried once more, and said so in the log with whether the server answered Node
- * meanwhile. CI once saw wrangler dev leave a fresh browser's first `goto("/")` without its load event for 30 s, on
- * a page every other test loads in well under a second; a second stall still fails the test, and every assertion
- * runs as before.
+ * A navigation that times out is tried again (three tries in all), and said so in the log with whether the server
+ * answered Node meanwhile. CI saw a fresh browser's `goto("/")` wait 30 s for its load event while the Worker
+ * answered Node at once (an asset request of wrangler dev's that stalls, on a page that loads in a second); a
+ * third stall still fails the test, and every assertion runs as before.
  */
 function retryStalledNavigation(page: Page) {
   const goto = page.goto.bind(page);
   page.goto = async (url, options) => {
-    try {
-      return await goto(url, options);
-    } catch (e) {
-      if (!(e instanceof Error) || e.name !== "TimeoutError") throw e;
-      const probe = await fetch(url, { signal: AbortSignal.timeout(5000) }).then(
-        (r) => `the server answered Node with ${r.status}`,
-        (err: unknown) => `the server did not answer Node either (${String(err)})`,
-      );
-      console.warn(`navigation to ${url} timed out; ${probe}; trying once more`);
-      return goto(url, options);
+    // Three tries of 20 s fit in a test's 60 s; a page here loads in a second or two even on a loaded machine.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await goto(url, { timeout: 20_000, ...options });
+      } catch (e) {
+        if (!(e instanceof Error) || e.name !== "TimeoutError" || attempt === 3) throw e;
+        const probe = await fetch(url, { signal: AbortSignal.timeout(5000) }).then(
+          (r) => `the server answered Node with ${r.status}`,
+          (err: unknown) => `the server did not answer Node either (${String(err)})`,
+        );
+        console.warn(`navigation to ${url} timed out (try ${attempt}); ${probe}; trying again`);
+      }
     }
   };
 }
