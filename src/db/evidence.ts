@@ -29,7 +29,7 @@ export interface AggregateInput {
   today: string;
   /** Scheme ids in force on `today`, with the functions each serves. */
   schemes: { id: string; functions: string[] }[];
-  /** SQL of the breakdown's value over `members m` (src/evidence/catalogue.ts breakdownSql). */
+  /** SQL of the breakdown's value over `coverage c` (src/evidence/catalogue.ts breakdownSql). */
   breakdown: string;
   /** Months of the trend, `YYYY-MM`, oldest first. */
   months: string[];
@@ -47,8 +47,6 @@ export interface RawAggregates {
   anyLegal: number;
   /** Among the excluded (code 1) of each scheme: [scheme, criterion, members failing it, members failing only it]. */
   reasons: [string, string, number, number][];
-  /** [scheme, members failing two criteria or more] */
-  several: [string, number][];
   /** Barriers recorded among the eligible not enrolled (codes 3 and 4): [scheme, barrier, members]. */
   barriers: [string, string, number][];
   /** [scheme, current enrollment state, members] */
@@ -69,134 +67,106 @@ function idList(ids: readonly string[]): string {
   return ids.length ? ids.map((id) => `'${id}'`).join(", ") : "NULL";
 }
 
-function memberFilter(scope: EvidenceScope): { sql: string; params: string[] } {
+/** Rows of counted members in the caller's network (and clusters), over a derived table `c`. */
+function scopeFilter(scope: EvidenceScope): { sql: string; params: string[] } {
   const params = [scope.network_id];
-  let sql = "m.network_id = ?1 AND m.consent_state = 'given' AND m.stats_consent = 1";
+  let sql = "c.network_id = ?1 AND c.counted = 1";
   if (scope.clusters !== "all") {
     if (scope.clusters.length > 90) throw new Error("too many clusters for one statement");
-    sql += ` AND m.cluster_id IN (${scope.clusters.map((_, i) => `?${i + 2}`).join(", ")})`;
+    sql += ` AND c.cluster_id IN (${scope.clusters.map((_, i) => `?${i + 2}`).join(", ")})`;
     params.push(...scope.clusters);
   }
   return { sql, params };
 }
 
-const CODE = `CASE
-  WHEN e.state = 'enrolled' THEN 6
-  WHEN e.state = 'lapsed' THEN 5
-  WHEN x.status IN ('eligible', 'likely_eligible') AND e.state IN ('gathering_documents', 'ready_to_apply', 'applied', 'appealed') THEN 4
-  WHEN x.status IN ('eligible', 'likely_eligible') THEN 3
-  WHEN x.status = 'not_eligible' THEN 1
-  ELSE 2 END`;
-
-/** Every aggregate of a network's evidence, in a few statements over indexed ids. */
+/** Every aggregate of a network's evidence: four statements in one batch, index-only over the derived tables. */
 export async function aggregates(db: Db, input: AggregateInput): Promise<RawAggregates> {
   const d1 = db.$client;
-  const { sql: where, params } = memberFilter(input.scope);
+  const { sql: where, params } = scopeFilter(input.scope);
   const schemeIds = idList(input.schemes.map((s) => s.id));
-  const fnValues = input.schemes.flatMap((s) => s.functions.map((f) => `('${s.id}', '${f}')`));
-  for (const f of input.schemes.flatMap((s) => s.functions)) if (!ID.test(f)) throw new Error(`not a function: ${f}`);
-  // Members counted, with their breakdown value; then one row per member and scheme in force (no row: not
-  // screened for it and not enrolled: code 2).
-  const base = `WITH m AS MATERIALIZED (SELECT m.id, ${input.breakdown} AS k FROM members m WHERE ${where}),
-    r AS MATERIALIZED (
-      SELECT m.id AS member_id, m.k, x.scheme AS scheme, x.status, x.failed, e.state, ${CODE} AS code
-      FROM m JOIN screening_results x ON x.member_id = m.id AND x.latest = 1 AND x.scheme IN (${schemeIds})
-      LEFT JOIN enrollments e ON e.member_id = x.member_id AND e.scheme = x.scheme
-      UNION ALL
-      SELECT m.id, m.k, e.scheme, NULL, NULL, e.state, CASE e.state WHEN 'enrolled' THEN 6 WHEN 'lapsed' THEN 5 ELSE 2 END
-      FROM m JOIN enrollments e ON e.member_id = m.id AND e.scheme IN (${schemeIds})
-      WHERE NOT EXISTS (SELECT 1 FROM screening_results x WHERE x.member_id = m.id AND x.latest = 1 AND x.scheme = e.scheme)
-    )`;
-  const fnTable = fnValues.length ? `, sf(scheme, fn) AS (VALUES ${fnValues.join(", ")})` : "";
+  const fns = [...new Set(input.schemes.flatMap((s) => s.functions))];
+  for (const f of fns) if (!ID.test(f)) throw new Error(`not a function: ${f}`);
+  const k = input.breakdown;
+  const inScope = `${where} AND c.scheme IN (${schemeIds})`;
+  // One row per member: her highest code in each function's schemes, and over all schemes ('*').
+  const perFunction = fns.map((f) => `max(CASE WHEN c.scheme IN (${idList(input.schemes.filter((s) => s.functions.includes(f)).map((s) => s.id))}) THEN c.code END) AS f_${f}`);
+  const fnCols = fns.map((f) => `f_${f}`);
   const statements = [
-    d1.prepare(`WITH m AS (SELECT ${input.breakdown} AS k FROM members m WHERE ${where}) SELECT k, count(*) AS n FROM m GROUP BY k`).bind(...params),
-    d1.prepare(`${base}${fnTable}
-      SELECT 's' AS kind, scheme AS a, k AS b, code AS c, count(*) AS n FROM r GROUP BY scheme, k, code
-      ${fnValues.length ? `UNION ALL SELECT 'f', fn, k, code, count(*) FROM (SELECT sf.fn, r.k, max(r.code) AS code FROM r JOIN sf ON sf.scheme = r.scheme GROUP BY r.member_id, sf.fn) GROUP BY fn, k, code` : ""}
-      UNION ALL SELECT 'a', NULL, NULL, c, count(*) FROM (SELECT max(code) AS c FROM r GROUP BY member_id) GROUP BY c
-      UNION ALL SELECT 'x', scheme, NULL, NULL, count(*) FROM r WHERE code = 1 AND json_array_length(failed) > 1 GROUP BY scheme
-      UNION ALL SELECT 'b', r.scheme, j.value, json_array_length(r.failed) = 1, count(*) FROM r, json_each(r.failed) j WHERE r.code = 1 GROUP BY r.scheme, j.value, json_array_length(r.failed) = 1
-      UNION ALL SELECT 'g', r.scheme, e.barrier, NULL, count(*) FROM r JOIN enrollments e ON e.member_id = r.member_id AND e.scheme = r.scheme WHERE r.code IN (3, 4) AND e.barrier IS NOT NULL GROUP BY r.scheme, e.barrier`).bind(...params),
-    d1.prepare(`WITH m AS (SELECT m.id FROM members m WHERE ${where})
-      SELECT e.scheme, e.state, count(*) AS n FROM m JOIN enrollments e ON e.member_id = m.id WHERE e.scheme IN (${schemeIds}) GROUP BY e.scheme, e.state`).bind(...params),
-    d1.prepare(`WITH m AS (SELECT m.id FROM members m WHERE ${where}),
-      ev AS (SELECT ev.scheme, ev.member_id, ev.from_state, ev.to_state, ev.occurred_on,
-               lag(ev.occurred_on) OVER (PARTITION BY ev.member_id, ev.scheme ORDER BY ev.occurred_on, ev.recorded_at, ev.id) AS prev_on
-             FROM m JOIN enrollment_events ev ON ev.member_id = m.id WHERE ev.scheme IN (${schemeIds}))
-      SELECT 'm' AS kind, scheme, from_state AS a, to_state AS b, CAST(julianday(occurred_on) - julianday(prev_on) AS INTEGER) AS days, count(*) AS n
-        FROM ev WHERE prev_on IS NOT NULL AND from_state IS NOT NULL GROUP BY scheme, from_state, to_state, days
-      UNION ALL SELECT 'r', scheme, NULL, NULL, count(DISTINCT CASE WHEN to_state = 'applied' THEN member_id END), count(DISTINCT CASE WHEN to_state = 'rejected' THEN member_id END)
-        FROM ev GROUP BY scheme`).bind(...params),
+    d1.prepare(`SELECT k, ${[...fnCols, "f_all"].join(", ")}, count(*) AS n FROM (
+        SELECT c.member_id, ${k} AS k, ${[...perFunction, "max(c.code) AS f_all"].join(", ")} FROM coverage c WHERE ${inScope} GROUP BY c.member_id
+      ) GROUP BY k, ${[...fnCols, "f_all"].join(", ")}`).bind(...params),
+    // D1 allows five terms in a compound SELECT.
+    d1.prepare(`SELECT 's' AS kind, c.scheme AS a, ${k} AS b, c.code AS c, count(*) AS n FROM coverage c WHERE ${inScope} GROUP BY c.scheme, b, c.code
+      UNION ALL SELECT 'g', c.scheme, c.barrier, NULL, count(*) FROM coverage c WHERE ${inScope} AND c.code IN (3, 4) AND c.barrier IS NOT NULL GROUP BY c.scheme, c.barrier
+      UNION ALL SELECT 'e', c.scheme, c.state, NULL, count(*) FROM coverage c WHERE ${inScope} AND c.state IS NOT NULL GROUP BY c.scheme, c.state`).bind(...params),
+    d1.prepare(`SELECT c.scheme AS scheme, j.value AS criterion, json_array_length(c.failed) = 1 AS only, count(*) AS n
+      FROM coverage c, json_each(c.failed) j WHERE ${inScope} AND c.code = 1 GROUP BY c.scheme, j.value, only`).bind(...params),
+    d1.prepare(`SELECT 'm' AS kind, c.scheme AS scheme, c.from_state AS a, c.to_state AS b, c.days AS d, count(*) AS n FROM evidence_moves c
+        WHERE ${inScope} AND c.from_state IS NOT NULL AND c.days IS NOT NULL GROUP BY c.scheme, c.from_state, c.to_state, c.days
+      UNION ALL SELECT 'r', c.scheme, NULL, NULL, count(DISTINCT CASE WHEN c.to_state = 'applied' THEN c.member_id END), count(DISTINCT CASE WHEN c.to_state = 'rejected' THEN c.member_id END)
+        FROM evidence_moves c WHERE ${inScope} AND c.to_state IN ('applied', 'rejected') GROUP BY c.scheme
+      UNION ALL SELECT 't', c.scheme, substr(c.occurred_on, 1, 7), NULL, sum(c.to_state = 'enrolled') - sum(c.from_state IS 'enrolled'), NULL
+        FROM evidence_moves c WHERE ${inScope} AND c.to_state = 'enrolled' GROUP BY c.scheme, substr(c.occurred_on, 1, 7)
+      UNION ALL SELECT 't', c.scheme, substr(c.occurred_on, 1, 7), NULL, -count(*), NULL
+        FROM evidence_moves c WHERE ${inScope} AND c.from_state = 'enrolled' AND c.to_state <> 'enrolled' GROUP BY c.scheme, substr(c.occurred_on, 1, 7)`).bind(...params),
   ];
-  if (input.months.length) {
-    const ends = input.months.map((month) => {
-      if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`not a month: ${month}`);
-      return `('${month}', date('${month}-01', '+1 month', '-1 day'))`;
-    });
-    statements.push(
-      d1.prepare(`WITH m AS (SELECT m.id FROM members m WHERE ${where}), months(month, end_on) AS (VALUES ${ends.join(", ")}),
-        spans AS (SELECT ev.scheme, ev.to_state, ev.occurred_on AS from_on,
-                    lead(ev.occurred_on) OVER (PARTITION BY ev.member_id, ev.scheme ORDER BY ev.occurred_on, ev.recorded_at, ev.id) AS to_on
-                  FROM m JOIN enrollment_events ev ON ev.member_id = m.id WHERE ev.scheme IN (${schemeIds}))
-        SELECT months.month, spans.scheme, count(*) AS n FROM months JOIN spans
-          ON spans.to_state = 'enrolled' AND spans.from_on <= months.end_on AND (spans.to_on IS NULL OR spans.to_on > months.end_on)
-        GROUP BY months.month, spans.scheme`).bind(...params),
-    );
-  }
-  const [counted, main, states, moves, trend] = await d1.batch(statements);
-  const out: RawAggregates = {
-    members: new Map(),
-    schemeRungs: [],
-    functionRungs: [],
-    anyCovered: 0,
-    anyLegal: 0,
-    reasons: [],
-    several: [],
-    barriers: [],
-    states: [],
-    moves: [],
-    rejections: [],
-    trend: [],
-  };
-  for (const row of counted!.results as { k: string; n: number }[]) out.members.set(String(row.k), row.n);
-  const binding = new Map<string, [number, number]>();
-  for (const row of main!.results as { kind: string; a: string | null; b: string | null; c: number | null; n: number }[]) {
-    switch (row.kind) {
-      case "s":
-        out.schemeRungs.push([row.a!, String(row.b), row.c!, row.n]);
-        break;
-      case "f":
-        out.functionRungs.push([row.a!, String(row.b), row.c!, row.n]);
-        break;
-      case "a":
-        if (row.c === 6) out.anyCovered += row.n;
-        if (row.c! >= 3) out.anyLegal += row.n;
-        break;
-      case "x":
-        out.several.push([row.a!, row.n]);
-        break;
-      case "b": {
-        const key = `${row.a}\u0000${row.b}`;
-        const acc = binding.get(key) ?? [0, 0];
-        acc[0] += row.n;
-        if (row.c === 1) acc[1] += row.n;
-        binding.set(key, acc);
-        break;
-      }
-      case "g":
-        out.barriers.push([row.a!, row.b!, row.n]);
-        break;
+  const [functions, main, reasons, moves] = await d1.batch(statements);
+  const out: RawAggregates = { members: new Map(), schemeRungs: [], functionRungs: [], anyCovered: 0, anyLegal: 0, reasons: [], barriers: [], states: [], moves: [], rejections: [], trend: [] };
+  const fnCounts = new Map<string, number>();
+  for (const row of functions!.results as Record<string, string | number | null>[]) {
+    const key = String(row.k);
+    const n = row.n as number;
+    out.members.set(key, (out.members.get(key) ?? 0) + n);
+    const all = row.f_all as number;
+    if (all === 6) out.anyCovered += n;
+    if (all >= 3) out.anyLegal += n;
+    for (const f of fns) {
+      const code = row[`f_${f}`] as number | null;
+      // No row for any scheme of the function: she was not screened for them (unknown).
+      const id = `${f}\u0000${key}\u0000${code ?? 2}`;
+      fnCounts.set(id, (fnCounts.get(id) ?? 0) + n);
     }
+  }
+  for (const [id, n] of fnCounts) {
+    const [f, key, code] = id.split("\u0000") as [string, string, string];
+    out.functionRungs.push([f, key, Number(code), n]);
+  }
+  for (const row of main!.results as { kind: string; a: string; b: string | null; c: number | null; n: number }[]) {
+    if (row.kind === "s") out.schemeRungs.push([row.a, String(row.b), row.c!, row.n]);
+    else if (row.kind === "g") out.barriers.push([row.a, row.b!, row.n]);
+    else out.states.push([row.a, row.b!, row.n]);
+  }
+  const binding = new Map<string, [number, number]>();
+  for (const row of reasons!.results as { scheme: string; criterion: string; only: number; n: number }[]) {
+    const key = `${row.scheme}\u0000${row.criterion}`;
+    const acc = binding.get(key) ?? [0, 0];
+    acc[0] += row.n;
+    if (row.only === 1) acc[1] += row.n;
+    binding.set(key, acc);
   }
   for (const [key, [any, only]] of binding) {
     const [scheme, criterion] = key.split("\u0000") as [string, string];
     out.reasons.push([scheme, criterion, any, only]);
   }
-  for (const row of states!.results as { scheme: string; state: string; n: number }[]) out.states.push([row.scheme, row.state, row.n]);
-  for (const row of moves!.results as { kind: string; scheme: string; a: string | null; b: string | null; days: number; n: number }[]) {
-    if (row.kind === "m") out.moves.push([row.scheme, row.a!, row.b!, row.days, row.n]);
-    else out.rejections.push([row.scheme, row.days, row.n]);
+  // Enrolled at each month's end: the moves into `enrolled` less those out of it, summed up to the month.
+  const net = new Map<string, Map<string, number>>();
+  for (const row of moves!.results as { kind: string; scheme: string; a: string | null; b: string | null; d: number; n: number | null }[]) {
+    if (row.kind === "m") out.moves.push([row.scheme, row.a!, row.b!, row.d, row.n!]);
+    else if (row.kind === "r") out.rejections.push([row.scheme, row.d, row.n!]);
+    else {
+      const byMonth = net.get(row.scheme) ?? new Map<string, number>();
+      byMonth.set(row.a!, (byMonth.get(row.a!) ?? 0) + row.d);
+      net.set(row.scheme, byMonth);
+    }
   }
-  if (trend) for (const row of trend.results as { month: string; scheme: string; n: number }[]) out.trend.push([row.month, row.scheme, row.n]);
+  for (const [scheme, byMonth] of net) {
+    const months = [...byMonth.keys()].sort();
+    let running = 0;
+    let i = 0;
+    for (const month of input.months) {
+      while (i < months.length && months[i]! <= month) running += byMonth.get(months[i++]!)!;
+      out.trend.push([month, scheme, running]);
+    }
+  }
   return out;
 }
