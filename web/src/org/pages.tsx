@@ -12,6 +12,7 @@ import { dirOf, LANGUAGES } from "../i18n";
 import { messagesFor } from "../i18n/all";
 import { FlowTargetContext } from "../ui/common";
 import { FlowScreen, flowModel } from "../ui/screen";
+import { BriefPage, briefTitle, EvidencePage } from "./evidence";
 import { fillIn, orgMessages, type OrgMessages } from "./messages";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
@@ -1145,6 +1146,22 @@ export const orgPages: OrgPageRenderer = {
   changes(frame, v) {
     const m = orgMessages(frame.lang);
     return page(frame, m.changes.title, <ChangesPage m={m} v={v} frame={frame} />);
+  },
+
+  evidence(frame, v) {
+    const m = orgMessages(frame.lang);
+    return page(frame, m.evidence.title, <EvidencePage m={m} lang={frame.lang} v={v} />);
+  },
+
+  brief(frame, v) {
+    // A document to print, not a screen of the workspace: no navigation, its own print stylesheet (A4).
+    const m = orgMessages(frame.lang);
+    const body = render(
+      <main id="main" class="brief">
+        <BriefPage m={m} lang={frame.lang} v={v} />
+      </main>,
+    );
+    return shell(frame.lang, briefTitle(m, v), body, ["/org.css", "/brief.css"]);
   },
 
   error(frame, status, message) {
