@@ -66,6 +66,16 @@ export function can(p: Principal, capability: Capability): boolean {
   }
 }
 
+/**
+ * Whose figures she may see in aggregate: the whole network for an admin or any grant on the whole network; else
+ * the clusters of her grants (an advocate or organizer of some clusters). Null without a grant.
+ */
+export function aggregateScope(p: Principal): { network_id: string; clusters: "all" | string[] } | null {
+  if (!p.grants.length) return null;
+  if (isAdmin(p) || p.grants.some((g) => g.cluster_id === null)) return { network_id: p.network_id, clusters: "all" };
+  return { network_id: p.network_id, clusters: [...new Set(p.grants.map((g) => g.cluster_id!))] };
+}
+
 /** Her most powerful role, for display. */
 export function mainRole(p: Principal): Role | null {
   for (const r of ["network_admin", "organizer", "advocate"] as const) if (p.grants.some((g) => g.role === r)) return r;

@@ -54,14 +54,14 @@ export async function createSession(db: Db, idHash: string, userId: string, now:
 
 export interface SessionUser {
   user: Pick<UserRow, "id" | "network_id" | "display_name" | "lang" | "email" | "phone">;
-  network: { id: string; name: string; country: string; languages: string[] };
+  network: { id: string; code: string; name: string; country: string; languages: string[] };
   principal: Principal;
 }
 
 /** The signed-in user behind a session id hash, if the session is alive; extends its idle expiry. */
 export async function sessionUser(db: Db, idHash: string, now: Date, date: string): Promise<SessionUser | undefined> {
   const row = await db
-    .select({ s: sessions, u: { id: users.id, network_id: users.network_id, display_name: users.display_name, lang: users.lang, email: users.email, phone: users.phone, status: users.status }, n: { id: networks.id, name: networks.name, country: networks.country, languages: networks.languages } })
+    .select({ s: sessions, u: { id: users.id, network_id: users.network_id, display_name: users.display_name, lang: users.lang, email: users.email, phone: users.phone, status: users.status }, n: { id: networks.id, code: networks.code, name: networks.name, country: networks.country, languages: networks.languages } })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.user_id))
     .innerJoin(networks, eq(networks.id, users.network_id))

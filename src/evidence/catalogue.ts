@@ -39,17 +39,17 @@ export const TABLE_IDS = {
   whatIf: (scheme: string, by: Breakdown | null) => `what_if.${scheme}${by ? `.${by}` : ""}`,
 } as const;
 
-/** A breakdown's SQL over `members m` (its value for each member; `unknown` when she did not say). */
+/** A breakdown's SQL over the derived table `coverage c` (src/db/evidence.ts): her value, `unknown` when not given. */
 export function breakdownSql(by: Breakdown | null, today: string): string {
   switch (by) {
     case null:
       return "'all'";
     case "cluster":
-      return "m.cluster_id";
+      return "c.cluster_id";
     case "sex":
-      return "coalesce(json_extract(m.facts, '$.sex'), 'unknown')";
+      return "coalesce(c.sex, 'unknown')";
     case "worker_type":
-      return "coalesce(json_extract(m.facts, '$.worker_type'), 'unknown')";
+      return "coalesce(c.worker_type, 'unknown')";
     case "age_band":
       return ageBandSql(today);
   }
@@ -61,8 +61,7 @@ export function breakdownSql(by: Breakdown | null, today: string): string {
  */
 function ageBandSql(today: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`not an ISO date: ${today}`);
-  const birth = "json_extract(m.facts, '$.birth_date')";
-  const age = `CASE WHEN ${birth} IS NOT NULL THEN (CAST(substr('${today}', 1, 4) AS INTEGER) - CAST(substr(${birth}, 1, 4) AS INTEGER)) - (substr('${today}', 6, 5) < substr(${birth}, 6, 5)) ELSE json_extract(m.facts, '$.age') END`;
+  const age = `CASE WHEN c.born IS NOT NULL THEN (CAST(substr('${today}', 1, 4) AS INTEGER) - CAST(substr(c.born, 1, 4) AS INTEGER)) - (substr('${today}', 6, 5) < substr(c.born, 6, 5)) ELSE c.age END`;
   return `CASE WHEN (${age}) IS NULL THEN 'unknown' WHEN (${age}) < 18 THEN 'under_18' WHEN (${age}) < 30 THEN '18_29' WHEN (${age}) < 40 THEN '30_39' WHEN (${age}) < 50 THEN '40_49' WHEN (${age}) < 60 THEN '50_59' ELSE '60_plus' END`;
 }
 

@@ -26,6 +26,8 @@ import { orgRoutes } from "./routes/org";
 import { adminRoutes } from "./routes/admin";
 import { memberRoutes } from "./routes/members";
 import { changeRoutes } from "./routes/changes";
+import { evidenceRoutes } from "./routes/evidence";
+import { orgEvidenceRoutes } from "./routes/org-evidence";
 import { sessionRoutes } from "./routes/session";
 import { importRoutes, MAX_IMPORT_BYTES } from "./routes/imports";
 import { readSession, requireSession, sameOrigin } from "./session";
@@ -80,8 +82,12 @@ export function createApp({ pages, orgPages }: AppOptions) {
   // The organizer's workspace: a session where the request carries one; nothing changed from another site;
   // each group of routes behind the capability it needs.
   app.use(readSession);
-  for (const path of ["/api/session", "/api/members", "/api/members/*", "/api/follow-ups", "/api/invitations", "/api/invitations/*", "/api/users/*", "/api/audit", "/api/imports", "/api/imports/*", "/org/*"]) app.use(path, sameOrigin);
+  for (const path of ["/api/session", "/api/members", "/api/members/*", "/api/follow-ups", "/api/invitations", "/api/invitations/*", "/api/users/*", "/api/audit", "/api/imports", "/api/imports/*", "/api/evidence/*", "/org/*"]) app.use(path, sameOrigin);
   for (const path of ["/api/members", "/api/members/*", "/api/follow-ups", "/api/imports", "/api/imports/*"]) app.use(path, requireSession("members"));
+  // Evidence: aggregates only, for every role (an advocate's only view); scoped by the grants' network and clusters.
+  app.use("/api/evidence/*", requireSession("aggregates"));
+  app.use("/org/evidence", requireSession("aggregates"));
+  app.use("/org/evidence/*", requireSession("aggregates"));
   app.use("/api/changes", requireSession("members"));
   app.use("/api/changes/*", requireSession("members"));
   app.use("/api/invitations", requireSession("manage_users"));
@@ -96,11 +102,13 @@ export function createApp({ pages, orgPages }: AppOptions) {
   app.route("/", sessionRoutes);
   app.route("/", memberRoutes);
   app.route("/", changeRoutes);
+  app.route("/", evidenceRoutes);
   app.route("/", adminRoutes);
   app.route("/", importRoutes);
   app.doc31("/api/openapi.json", OPENAPI_CONFIG);
   app.get("/api/docs", (c) => renderDocs(c, app.getOpenAPI31Document(OPENAPI_CONFIG)));
   app.route("/", pageRoutes);
+  app.route("/", orgEvidenceRoutes);
   app.route("/", orgRoutes);
 
   const allowed = methodsByPath(app.routes);

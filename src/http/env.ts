@@ -22,6 +22,11 @@ export interface Bindings {
   RESCREEN_CHUNK_SIZE?: string;
   /** "1": the cron re-screens every screened member, not only those a rule change affects (after an engine fix). */
   RESCREEN_ALL?: string;
+  /**
+   * The smallest count the advocacy evidence publishes (default and minimum 11: counts from 1 to 10 are always
+   * withheld). A deployment may raise it, never lower it.
+   */
+  EVIDENCE_MIN_COUNT?: string;
 }
 
 export interface AppEnv {

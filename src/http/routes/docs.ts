@@ -27,6 +27,7 @@ export const OPENAPI_CONFIG = {
     { name: "check", description: "Eligibility checks" },
     { name: "open data", description: "Rule packs and the policy matrix, for anyone to build on" },
     { name: "workspace", description: "The organizer's workspace: sessions, members, consent, screenings, enrollments, follow-ups, users and the audit log. Needs the session cookie; a member outside your clusters is a 404." },
+    { name: "evidence", description: "Advocacy evidence: coverage gaps of the network's own members (legal vs effective coverage, exclusion reasons, funnels, trends), what a rule change would do, and the public self-checks' counts beside. Aggregates only, for every role; counts from 1 to 10 and whatever would let one be solved are withheld. Needs the session cookie." },
   ],
 };
 

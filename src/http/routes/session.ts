@@ -103,7 +103,7 @@ export async function attemptSignIn(c: Context<AppEnv>, login: { email?: string;
   const network = (await networkOf(db, user.network_id))!;
   c.set("session", {
     user: { id: user.id, network_id: user.network_id, display_name: user.display_name, lang: user.lang, email: user.email, phone: user.phone },
-    network: { id: network.id, name: network.name, country: network.country, languages: JSON.parse(network.languages) as string[] },
+    network: { id: network.id, code: network.code, name: network.name, country: network.country, languages: JSON.parse(network.languages) as string[] },
     principal: { user_id: user.id, network_id: user.network_id, grants },
   });
   await audit(db, { network_id: user.network_id, actor_id: user.id, action: "session.sign_in", entity_type: "user", entity_id: user.id, at: now.toISOString() });

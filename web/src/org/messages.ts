@@ -7,7 +7,7 @@ export const NEEDS_REVIEW = ["sw", "th"];
 const en = {
   title: "Organizer workspace",
   skip: "Skip to content",
-  nav: { home: "To do", members: "Members", add: "Add a member", changes: "What changed", users: "Team", audit: "Audit log", sign_out: "Sign out" },
+  nav: { home: "To do", members: "Members", add: "Add a member", changes: "What changed", evidence: "Evidence", users: "Team", audit: "Audit log", sign_out: "Sign out" },
   lang_label: "Language",
   change: "Change",
   choose: "Choose…",
@@ -360,7 +360,7 @@ type Partial2<T> = { [K in keyof T]?: T[K] extends Record<string, unknown> ? Par
 const sw: Partial2<OrgMessages> = {
   title: "Eneo la kazi la mratibu",
   skip: "Ruka hadi maudhui",
-  nav: { home: "Kazi za kufanya", members: "Wanachama", add: "Ongeza mwanachama", changes: "Kilichobadilika", users: "Timu", audit: "Kumbukumbu za ukaguzi", sign_out: "Toka" },
+  nav: { home: "Kazi za kufanya", members: "Wanachama", add: "Ongeza mwanachama", changes: "Kilichobadilika", evidence: "Ushahidi", users: "Timu", audit: "Kumbukumbu za ukaguzi", sign_out: "Toka" },
   lang_label: "Lugha",
   change: "Badilisha",
   choose: "Chagua…",
@@ -611,7 +611,7 @@ const sw: Partial2<OrgMessages> = {
 const th: Partial2<OrgMessages> = {
   title: "พื้นที่ทำงานของผู้ประสานงาน",
   skip: "ข้ามไปยังเนื้อหา",
-  nav: { home: "สิ่งที่ต้องทำ", members: "สมาชิก", add: "เพิ่มสมาชิก", changes: "สิ่งที่เปลี่ยนไป", users: "ทีมงาน", audit: "บันทึกการตรวจสอบ", sign_out: "ออกจากระบบ" },
+  nav: { home: "สิ่งที่ต้องทำ", members: "สมาชิก", add: "เพิ่มสมาชิก", changes: "สิ่งที่เปลี่ยนไป", evidence: "หลักฐาน", users: "ทีมงาน", audit: "บันทึกการตรวจสอบ", sign_out: "ออกจากระบบ" },
   lang_label: "ภาษา",
   change: "เปลี่ยน",
   choose: "เลือก…",

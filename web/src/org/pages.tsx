@@ -57,6 +57,7 @@ function Layout({ frame, m, title, children }: { frame: OrgFrame; m: OrgMessages
             {u.role !== "advocate" ? <a href="/org/members/new">{m.nav.add}</a> : null}
             {u.role !== "advocate" ? <a href="/org/imports">{m.imports.nav}</a> : null}
             {u.role !== "advocate" ? <a href="/org/changes">{m.nav.changes}</a> : null}
+            <a href="/org/evidence">{m.nav.evidence}</a>
             {u.role === "network_admin" ? <a href="/org/users">{m.nav.users}</a> : null}
             {u.role === "network_admin" ? <a href="/org/audit">{m.nav.audit}</a> : null}
           </nav>
@@ -716,7 +717,18 @@ export const orgPages: OrgPageRenderer = {
 
   advocateHome(frame) {
     const m = orgMessages(frame.lang);
-    return page(frame, m.home.title, <p>{m.home.advocate}</p>);
+    return page(
+      frame,
+      m.home.title,
+      <>
+        <p>{m.home.advocate}</p>
+        <p>
+          <a class="button" href="/org/evidence">
+            {m.nav.evidence}
+          </a>
+        </p>
+      </>,
+    );
   },
 
   home(frame, v) {

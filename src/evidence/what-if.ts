@@ -1,0 +1,118 @@
+/**
+ * What a proposed rule change would do for the network's members: the real engine, in bulk mode, over every
+ * counted member's stored facts, once with the pack as it is and once with the change applied to the pack
+ * (src/engine/override.ts) — never a copy of the rule logic. Who the law admits before and after, who gains and
+ * who loses, by a breakdown; a row's four figures are withheld together (src/evidence/disclosure.ts).
+ */
+import { compilePack } from "../engine/compile";
+import { ageOn } from "../engine/dates";
+import { STATUSES } from "../engine/enums";
+import { applyChange } from "../engine/override";
+import { localize } from "../engine/text";
+import type { Facts } from "../engine/types";
+import { ageBand, schemesInForce, TABLE_IDS } from "./catalogue";
+import { protectFigure, protectWhatIf, whatIfTable } from "./disclosure";
+import { breakdownRows, type EvidenceContext } from "./service";
+import type { Breakdown, RuleChange, Stamp, WhatIf } from "./types";
+
+export type WhatIfResult = { ok: true; whatIf: WhatIf } | { ok: false; issue: { path: string; code: string; message: string } };
+
+const ADMITTED = new Set([STATUSES.indexOf("eligible"), STATUSES.indexOf("likely_eligible")]);
+
+function keyOf(by: Breakdown | null, cluster: string, facts: Facts, today: string): string {
+  switch (by) {
+    case null:
+      return "all";
+    case "cluster":
+      return cluster;
+    case "sex":
+      return typeof facts.sex === "string" ? facts.sex : "unknown";
+    case "worker_type":
+      return typeof facts.worker_type === "string" ? facts.worker_type : "unknown";
+    case "age_band": {
+      const born = facts.birth_date;
+      return ageBand(typeof born === "string" ? ageOn(born, today) : typeof facts.age === "number" ? facts.age : undefined);
+    }
+  }
+}
+
+/** The change in plain words (English; the page words it in the advocate's language from the same fields). */
+export function describeChange(change: RuleChange, schemeName: string): string {
+  switch (change.kind) {
+    case "parameter":
+      return `${schemeName}: ${change.parameter} set to ${Array.isArray(change.value) ? change.value.join(", ") : String(change.value)}`;
+    case "drop_criterion":
+      return `${schemeName}: without the criterion ${change.criterion}`;
+    case "admit_worker_type":
+      return `${schemeName}: ${change.worker_type.replace(/_/g, " ")} workers admitted`;
+  }
+}
+
+export async function runWhatIf(ctx: EvidenceContext, change: RuleChange, by: Breakdown | null, stamp?: Stamp): Promise<WhatIfResult> {
+  const started = Date.now();
+  const { pack, today, threshold } = ctx;
+  const changed = applyChange(pack, change, today);
+  if (!changed.ok) return { ok: false, issue: { path: `change.${changed.error.field}`, code: changed.error.code, message: changed.error.message } };
+  const scheme = pack.schemes.find((s) => s.id === change.scheme)!;
+  const before = compilePack(pack);
+  const after = compilePack(changed.pack);
+  const position = before.bulkSchemes(today).findIndex((s) => s.scheme === change.scheme);
+  const positionAfter = after.bulkSchemes(today).findIndex((s) => s.scheme === change.scheme);
+
+  // Counted members (statistics consent, screened or with an application), in the caller's scope.
+  const params: string[] = [ctx.scope.network_id];
+  let where = "m.network_id = ?1 AND m.consent_state = 'given' AND m.stats_consent = 1";
+  if (ctx.scope.clusters !== "all") {
+    where += ` AND m.cluster_id IN (${ctx.scope.clusters.map((_, i) => `?${i + 2}`).join(", ")})`;
+    params.push(...ctx.scope.clusters);
+  }
+  const { results } = await ctx.db.$client
+    .prepare(`SELECT m.cluster_id AS c, m.facts AS f FROM members m WHERE ${where} AND EXISTS (SELECT 1 FROM coverage v WHERE v.member_id = m.id)`)
+    .bind(...params)
+    .raw<[string, string]>();
+
+  const rows = breakdownRows(by, ctx.clusters);
+  const index = new Map(rows.map((r, i) => [r.key, i]));
+  const counts = rows.map(() => ({ before: 0, after: 0, gain: 0, loss: 0 }));
+  let outBefore = before.evaluateBulk({}, today);
+  let outAfter = after.evaluateBulk({}, today);
+  for (const [cluster, json] of results) {
+    const facts = JSON.parse(json) as Facts;
+    outBefore = before.evaluateBulk(facts, today, outBefore);
+    outAfter = after.evaluateBulk(facts, today, outAfter);
+    const was = position >= 0 && ADMITTED.has(outBefore.status[position]!);
+    const now = positionAfter >= 0 && ADMITTED.has(outAfter.status[positionAfter]!);
+    const i = index.get(keyOf(by, cluster, facts, today));
+    if (i === undefined) continue;
+    const row = counts[i]!;
+    if (was) row.before++;
+    if (now) row.after++;
+    if (now && !was) row.gain++;
+    if (was && !now) row.loss++;
+  }
+  const total = counts.reduce((a, r) => ({ before: a.before + r.before, after: a.after + r.after, gain: a.gain + r.gain, loss: a.loss + r.loss }), { before: 0, after: 0, gain: 0, loss: 0 });
+  const p = protectWhatIf({ rows: counts, total }, threshold);
+  const name = localize(scheme.name, ctx.lang);
+  const inForce = schemesInForce(pack, today);
+  return {
+    ok: true,
+    whatIf: {
+      stamp: stamp ?? {
+        generated_on: today,
+        network: { id: ctx.network.id, code: ctx.network.code, name: ctx.network.name },
+        country: ctx.network.country,
+        rules_version: pack.hash,
+        scheme_versions: inForce.map(({ scheme: s, version }) => ({ scheme: s.id, name: localize(s.name, ctx.lang), rule_version: version.rule_version, hash: version.hash, effective_from: version.effective_from, sources: s.sources.filter((x) => version.sources.includes(x.id)) })),
+        threshold,
+        members: protectFigure(results.length, threshold),
+      },
+      change,
+      description: describeChange(change, name),
+      scheme: change.scheme,
+      breakdown: by,
+      table: whatIfTable({ id: TABLE_IDS.whatIf(change.scheme, by), row_dim: by ?? "all", col_dim: "what_if", rows, cols: ["before", "after", "gain", "loss"].map((key) => ({ key, label: key })) }, p),
+      members: protectFigure(results.length, threshold),
+      took_ms: Date.now() - started,
+    },
+  };
+}
