@@ -18,7 +18,7 @@ mkdirSync("web/dist", { recursive: true });
 
 const migrations = await readD1Migrations("src/db/migrations");
 
-const PURE = ["test/engine/**/*.test.ts", "test/members/**/*.test.ts", "test/auth/**/*.test.ts", "test/contract/**/*.test.ts", "test/interview/**/*.test.ts", "test/rules/**/*.test.ts", "test/present/**/*.test.ts", "test/arch/**/*.test.ts"];
+const PURE = ["test/engine/**/*.test.ts", "test/members/**/*.test.ts", "test/auth/**/*.test.ts", "test/contract/**/*.test.ts", "test/interview/**/*.test.ts", "test/rules/**/*.test.ts", "test/present/**/*.test.ts", "test/arch/**/*.test.ts", "test/evidence/**/*.test.ts"];
 
 export default defineConfig({
   test: {
