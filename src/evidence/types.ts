@@ -209,10 +209,8 @@ export interface Evidence {
 }
 
 /** A proposed rule change an advocate asks about (applied to the pack by src/engine/override.ts). */
-export type RuleChange =
-  | { kind: "parameter"; scheme: string; parameter: string; value: number | string | boolean | (number | string | boolean)[] }
-  | { kind: "drop_criterion"; scheme: string; criterion: string }
-  | { kind: "admit_worker_type"; scheme: string; worker_type: string };
+export type { RuleChange } from "../engine/override";
+import type { RuleChange } from "../engine/override";
 
 /** Who would gain or lose a scheme under a rule change, by a breakdown. Before and after are withheld together. */
 export interface WhatIf {

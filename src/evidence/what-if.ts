@@ -56,8 +56,6 @@ export async function runWhatIf(ctx: EvidenceContext, change: RuleChange, by: Br
   const scheme = pack.schemes.find((s) => s.id === change.scheme)!;
   const before = compilePack(pack);
   const after = compilePack(changed.pack);
-  const position = before.bulkSchemes(today).findIndex((s) => s.scheme === change.scheme);
-  const positionAfter = after.bulkSchemes(today).findIndex((s) => s.scheme === change.scheme);
 
   // Counted members (statistics consent, screened or with an application), in the caller's scope.
   const params: string[] = [ctx.scope.network_id];
@@ -66,7 +64,7 @@ export async function runWhatIf(ctx: EvidenceContext, change: RuleChange, by: Br
     where += ` AND m.cluster_id IN (${ctx.scope.clusters.map((_, i) => `?${i + 2}`).join(", ")})`;
     params.push(...ctx.scope.clusters);
   }
-  const { results } = await ctx.db.$client
+  const results = await ctx.db.$client
     .prepare(`SELECT m.cluster_id AS c, m.facts AS f FROM members m WHERE ${where} AND EXISTS (SELECT 1 FROM coverage v WHERE v.member_id = m.id)`)
     .bind(...params)
     .raw<[string, string]>();
@@ -74,14 +72,14 @@ export async function runWhatIf(ctx: EvidenceContext, change: RuleChange, by: Br
   const rows = breakdownRows(by, ctx.clusters);
   const index = new Map(rows.map((r, i) => [r.key, i]));
   const counts = rows.map(() => ({ before: 0, after: 0, gain: 0, loss: 0 }));
-  let outBefore = before.evaluateBulk({}, today);
-  let outAfter = after.evaluateBulk({}, today);
+  const admitted = (engine: typeof before, facts: Facts) => {
+    for (const r of engine.evaluate(facts, { date: today }).results) if (r.scheme === change.scheme) return ADMITTED.has(STATUSES.indexOf(r.status));
+    return false;
+  };
   for (const [cluster, json] of results) {
     const facts = JSON.parse(json) as Facts;
-    outBefore = before.evaluateBulk(facts, today, outBefore);
-    outAfter = after.evaluateBulk(facts, today, outAfter);
-    const was = position >= 0 && ADMITTED.has(outBefore.status[position]!);
-    const now = positionAfter >= 0 && ADMITTED.has(outAfter.status[positionAfter]!);
+    const was = admitted(before, facts);
+    const now = admitted(after, facts);
     const i = index.get(keyOf(by, cluster, facts, today));
     if (i === undefined) continue;
     const row = counts[i]!;
