@@ -65,24 +65,24 @@ function changeOf(f: Record<string, unknown>, pack: Pack, today: string): { chan
   const get = (k: string) => (typeof f[k] === "string" ? (f[k] as string).trim() : "");
   const scheme = get("scheme");
   const kind = get("kind");
-  if (!scheme) return { issue: { path: "change.scheme", code: "required", message: "choose a scheme" } };
+  if (!scheme) return { issue: { path: "scheme", code: "required", message: "choose a scheme" } };
   if (kind === "parameter") {
     const parameter = get("parameter");
-    if (!parameter) return { issue: { path: "change.parameter", code: "required", message: "choose a parameter" } };
-    if (!get("value")) return { issue: { path: "change.value", code: "required", message: "give the proposed value" } };
+    if (!parameter) return { issue: { path: "parameter", code: "required", message: "choose a parameter" } };
+    if (!get("value")) return { issue: { path: "value", code: "required", message: "give the proposed value" } };
     return { change: { kind, scheme, parameter, value: valueFor(pack, today, scheme, parameter, get("value")) } };
   }
   if (kind === "drop_criterion") {
     const criterion = get("criterion");
-    if (!criterion) return { issue: { path: "change.criterion", code: "required", message: "choose a criterion" } };
+    if (!criterion) return { issue: { path: "criterion", code: "required", message: "choose a criterion" } };
     return { change: { kind, scheme, criterion } };
   }
   if (kind === "admit_worker_type") {
     const worker_type = get("worker_type");
-    if (!worker_type) return { issue: { path: "change.worker_type", code: "required", message: "choose a worker type" } };
+    if (!worker_type) return { issue: { path: "worker_type", code: "required", message: "choose a worker type" } };
     return { change: { kind, scheme, worker_type } };
   }
-  return { issue: { path: "change.kind", code: "required", message: "choose what to change" } };
+  return { issue: { path: "kind", code: "required", message: "choose what to change" } };
 }
 
 /** The change as query parameters (the brief's link prints the same what-if). */
@@ -120,7 +120,7 @@ async function whatIfFrom(c: C, fields: Record<string, unknown>, by: Breakdown |
   const parsed = changeOf(fields, caller.ctx.pack, caller.ctx.today);
   if ("issue" in parsed) return { issues: [parsed.issue] };
   const r = await runWhatIf(caller.ctx, parsed.change, by);
-  return r.ok ? { change: parsed.change, result: r.whatIf } : { change: parsed.change, issues: [{ ...r.issue }] };
+  return r.ok ? { change: parsed.change, result: r.whatIf } : { change: parsed.change, issues: [{ ...r.issue, path: r.issue.path.replace(/^change\./, "") }] };
 }
 
 export const orgEvidenceRoutes = createRouter()

@@ -158,7 +158,8 @@ const STUB = 24;
 /** The frame every chart shares: figure, SVG with its title and a pointer to the table, then the table. */
 function ChartFigure({ id, title, height, cls, svg, table }: { id: string; title: string; height: number; cls: string; svg: ComponentChildren; table: ComponentChildren }) {
   return (
-    <figure class={`chart ${cls}`} id={id}>
+    // Focusable: a wide chart scrolls sideways on a phone, and a keyboard must reach it (WCAG 2.1.1).
+    <figure class={`chart ${cls}`} id={id} tabIndex={0} aria-labelledby={`${id}-t`}>
       <svg viewBox={`0 0 ${W} ${Math.ceil(height)}`} role="img" aria-labelledby={`${id}-t`} font-size={FONT} fill={INK}>
         <title id={`${id}-t`}>{title}</title>
         <Defs id={id} />

@@ -399,6 +399,7 @@ function WhatIfForm({ c, v, id }: { c: Ctx; v: EvidenceView; id: string }) {
   const isAdmit = change?.kind === "admit_worker_type" ? change : undefined;
   return (
     <form method="post" action="/org/evidence/what-if" class="what-if" aria-labelledby={id}>
+      {v.evidence.breakdown ? <input type="hidden" name="by" value={v.evidence.breakdown} /> : null}
       {loose.length ? (
         <div class="problems" role="alert">
           <ul>
