@@ -27,7 +27,7 @@ describe("the OpenAPI document", () => {
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
       for (const [method, op] of Object.entries(item as Record<string, { operationId?: string; security?: unknown[]; tags?: string[] }>)) {
         expect(op.operationId, `${method} ${path}`).toMatch(/^[a-z][A-Za-z]+$/);
-        const workspace = op.tags?.includes("workspace") && !PUBLIC.has(`${method.toUpperCase()} ${path}`);
+        const workspace = (op.tags?.includes("workspace") || op.tags?.includes("evidence")) && !PUBLIC.has(`${method.toUpperCase()} ${path}`);
         expect(op.security, `${method} ${path}`).toEqual(workspace ? [{ session: [] }] : []);
       }
     }
