@@ -16,6 +16,7 @@
  *   1 excluded     refused on a settled criterion
  * and, per function, the highest code among the function's schemes.
  */
+import { TRANSITIONS } from "../members/enrollment";
 import type { Db } from "./queries";
 
 export interface EvidenceScope {
@@ -88,6 +89,8 @@ export async function aggregates(db: Db, input: AggregateInput): Promise<RawAggr
   for (const f of fns) if (!ID.test(f)) throw new Error(`not a function: ${f}`);
   const k = input.breakdown;
   const inScope = `${where} AND c.scheme IN (${schemeIds})`;
+  // The same scope, for the outcome index (its columns after network and counted are the state reached).
+  const outcomeScope = `c.network_id = ?1 AND c.counted = 1 AND c.scheme IN (${schemeIds})${params.length > 1 ? ` AND c.cluster_id IN (${params.slice(1).map((_, i) => `?${i + 2}`).join(", ")})` : ""}`;
   // One row per member: her highest code in each function's schemes, and over all schemes ('*').
   const perFunction = fns.map((f) => `max(CASE WHEN c.scheme IN (${idList(input.schemes.filter((s) => s.functions.includes(f)).map((s) => s.id))}) THEN c.code END) AS f_${f}`);
   const fnCols = fns.map((f) => `f_${f}`);
@@ -95,20 +98,18 @@ export async function aggregates(db: Db, input: AggregateInput): Promise<RawAggr
     d1.prepare(`SELECT k, ${[...fnCols, "f_all"].join(", ")}, count(*) AS n FROM (
         SELECT c.member_id, ${k} AS k, ${[...perFunction, "max(c.code) AS f_all"].join(", ")} FROM coverage c WHERE ${inScope} GROUP BY c.member_id
       ) GROUP BY k, ${[...fnCols, "f_all"].join(", ")}`).bind(...params),
-    // D1 allows five terms in a compound SELECT.
-    d1.prepare(`SELECT 's' AS kind, c.scheme AS a, ${k} AS b, c.code AS c, count(*) AS n FROM coverage c WHERE ${inScope} GROUP BY c.scheme, b, c.code
-      UNION ALL SELECT 'g', c.scheme, c.barrier, NULL, count(*) FROM coverage c WHERE ${inScope} AND c.code IN (3, 4) AND c.barrier IS NOT NULL GROUP BY c.scheme, c.barrier
-      UNION ALL SELECT 'e', c.scheme, c.state, NULL, count(*) FROM coverage c WHERE ${inScope} AND c.state IS NOT NULL GROUP BY c.scheme, c.state`).bind(...params),
-    d1.prepare(`SELECT c.scheme AS scheme, j.value AS criterion, json_array_length(c.failed) = 1 AS only, count(*) AS n
-      FROM coverage c, json_each(c.failed) j WHERE ${inScope} AND c.code = 1 GROUP BY c.scheme, j.value, only`).bind(...params),
-    d1.prepare(`SELECT 'm' AS kind, c.scheme AS scheme, c.from_state AS a, c.to_state AS b, c.days AS d, count(*) AS n FROM evidence_moves c
+    // One pass over the scheme index for the rungs, states and barriers; D1 allows five terms in a compound SELECT.
+    d1.prepare(`SELECT c.scheme AS scheme, ${k} AS k, c.code AS code, c.state AS state, c.barrier AS barrier, count(*) AS n FROM coverage c WHERE ${inScope}
+      GROUP BY c.scheme, k, c.code, c.state, c.barrier`).bind(...params),
+    // Reasons by the set of criteria failed (few distinct sets), counted per criterion in JS.
+    d1.prepare(`SELECT c.scheme AS scheme, c.failed AS failed, count(*) AS n FROM coverage c WHERE ${inScope} AND c.code = 1 GROUP BY c.scheme, c.failed`).bind(...params),
+    // Moves with their days and month, in one pass; members who applied and were rejected, from their own index.
+    d1.prepare(`SELECT 'm' AS kind, c.scheme AS scheme, c.from_state AS a, c.to_state AS b, c.days AS d, NULL AS month, count(*) AS n FROM evidence_moves c
         WHERE ${inScope} AND c.from_state IS NOT NULL AND c.days IS NOT NULL GROUP BY c.scheme, c.from_state, c.to_state, c.days
-      UNION ALL SELECT 'r', c.scheme, NULL, NULL, count(DISTINCT CASE WHEN c.to_state = 'applied' THEN c.member_id END), count(DISTINCT CASE WHEN c.to_state = 'rejected' THEN c.member_id END)
-        FROM evidence_moves c WHERE ${inScope} AND c.to_state IN ('applied', 'rejected') GROUP BY c.scheme
-      UNION ALL SELECT 't', c.scheme, substr(c.occurred_on, 1, 7), NULL, sum(c.to_state = 'enrolled') - sum(c.from_state IS 'enrolled'), NULL
-        FROM evidence_moves c WHERE ${inScope} AND c.to_state = 'enrolled' GROUP BY c.scheme, substr(c.occurred_on, 1, 7)
-      UNION ALL SELECT 't', c.scheme, substr(c.occurred_on, 1, 7), NULL, -count(*), NULL
-        FROM evidence_moves c WHERE ${inScope} AND c.from_state = 'enrolled' AND c.to_state <> 'enrolled' GROUP BY c.scheme, substr(c.occurred_on, 1, 7)`).bind(...params),
+      UNION ALL SELECT 't', c.scheme, c.from_state, c.to_state, NULL, substr(c.occurred_on, 1, 7), count(*) FROM evidence_moves c INDEXED BY evidence_moves_outcome
+        WHERE ${outcomeScope} AND c.to_state IN (${idList(["enrolled", ...TRANSITIONS.enrolled])}) GROUP BY c.scheme, c.from_state, c.to_state, substr(c.occurred_on, 1, 7)
+      UNION ALL SELECT 'r', c.scheme, c.to_state, NULL, count(DISTINCT c.member_id), NULL, NULL FROM evidence_moves c INDEXED BY evidence_moves_outcome
+        WHERE ${outcomeScope} AND c.to_state IN ('applied', 'rejected') GROUP BY c.scheme, c.to_state`).bind(...params),
   ];
   const [functions, main, reasons, moves] = await d1.batch(statements);
   const out: RawAggregates = { members: new Map(), schemeRungs: [], functionRungs: [], anyCovered: 0, anyLegal: 0, reasons: [], barriers: [], states: [], moves: [], rejections: [], trend: [] };
@@ -131,34 +132,64 @@ export async function aggregates(db: Db, input: AggregateInput): Promise<RawAggr
     const [f, key, code] = id.split("\u0000") as [string, string, string];
     out.functionRungs.push([f, key, Number(code), n]);
   }
-  for (const row of main!.results as { kind: string; a: string; b: string | null; c: number | null; n: number }[]) {
-    if (row.kind === "s") out.schemeRungs.push([row.a, String(row.b), row.c!, row.n]);
-    else if (row.kind === "g") out.barriers.push([row.a, row.b!, row.n]);
-    else out.states.push([row.a, row.b!, row.n]);
+  const states = new Map<string, number>();
+  const barriers = new Map<string, number>();
+  const rungs = new Map<string, number>();
+  const add = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
+  for (const row of main!.results as { scheme: string; k: string; code: number; state: string | null; barrier: string | null; n: number }[]) {
+    add(rungs, `${row.scheme}\u0000${row.k}\u0000${row.code}`, row.n);
+    if (row.state !== null) add(states, `${row.scheme}\u0000${row.state}`, row.n);
+    if ((row.code === 3 || row.code === 4) && row.barrier !== null) add(barriers, `${row.scheme}\u0000${row.barrier}`, row.n);
   }
+  const split = (key: string) => key.split("\u0000") as [string, string, string];
+  for (const [key, n] of rungs) {
+    const [scheme, kv, code] = split(key);
+    out.schemeRungs.push([scheme, kv, Number(code), n]);
+  }
+  for (const [key, n] of states) out.states.push([...(split(key).slice(0, 2) as [string, string]), n]);
+  for (const [key, n] of barriers) out.barriers.push([...(split(key).slice(0, 2) as [string, string]), n]);
   const binding = new Map<string, [number, number]>();
-  for (const row of reasons!.results as { scheme: string; criterion: string; only: number; n: number }[]) {
-    const key = `${row.scheme}\u0000${row.criterion}`;
-    const acc = binding.get(key) ?? [0, 0];
-    acc[0] += row.n;
-    if (row.only === 1) acc[1] += row.n;
-    binding.set(key, acc);
+  for (const row of reasons!.results as { scheme: string; failed: string | null; n: number }[]) {
+    const failed = JSON.parse(row.failed ?? "[]") as string[];
+    for (const criterion of new Set(failed)) {
+      const key = `${row.scheme}\u0000${criterion}`;
+      const acc = binding.get(key) ?? [0, 0];
+      acc[0] += row.n;
+      if (failed.length === 1) acc[1] += row.n;
+      binding.set(key, acc);
+    }
   }
   for (const [key, [any, only]] of binding) {
-    const [scheme, criterion] = key.split("\u0000") as [string, string];
+    const [scheme, criterion] = split(key);
     out.reasons.push([scheme, criterion, any, only]);
   }
   // Enrolled at each month's end: the moves into `enrolled` less those out of it, summed up to the month.
+  const hist = new Map<string, number>();
   const net = new Map<string, Map<string, number>>();
-  for (const row of moves!.results as { kind: string; scheme: string; a: string | null; b: string | null; d: number; n: number | null }[]) {
-    if (row.kind === "m") out.moves.push([row.scheme, row.a!, row.b!, row.d, row.n!]);
-    else if (row.kind === "r") out.rejections.push([row.scheme, row.d, row.n!]);
-    else {
+  const applied = new Map<string, [number, number]>();
+  for (const row of moves!.results as { kind: string; scheme: string; a: string | null; b: string | null; d: number | null; month: string | null; n: number }[]) {
+    if (row.kind === "r") {
+      const acc = applied.get(row.scheme) ?? [0, 0];
+      acc[row.a === "applied" ? 0 : 1] = row.d!;
+      applied.set(row.scheme, acc);
+      continue;
+    }
+    if (row.kind === "m") {
+      add(hist, `${row.scheme}\u0000${row.a}\u0000${row.b}\u0000${row.d}`, row.n);
+      continue;
+    }
+    const delta = (row.b === "enrolled" ? 1 : 0) - (row.a === "enrolled" ? 1 : 0);
+    if (delta !== 0) {
       const byMonth = net.get(row.scheme) ?? new Map<string, number>();
-      byMonth.set(row.a!, (byMonth.get(row.a!) ?? 0) + row.d);
+      byMonth.set(row.month!, (byMonth.get(row.month!) ?? 0) + delta * row.n);
       net.set(row.scheme, byMonth);
     }
   }
+  for (const [key, n] of hist) {
+    const [scheme, from, to, days] = key.split("\u0000") as [string, string, string, string];
+    out.moves.push([scheme, from, to, Number(days), n]);
+  }
+  for (const [scheme, [a, r]] of applied) out.rejections.push([scheme, a, r]);
   for (const [scheme, byMonth] of net) {
     const months = [...byMonth.keys()].sort();
     let running = 0;

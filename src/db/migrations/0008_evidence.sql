@@ -47,6 +47,8 @@ CREATE INDEX `evidence_moves_network` ON `evidence_moves` (`network_id`, `counte
 --> statement-breakpoint
 CREATE INDEX `evidence_moves_member` ON `evidence_moves` (`member_id`);
 --> statement-breakpoint
+CREATE INDEX `evidence_moves_outcome` ON `evidence_moves` (`network_id`, `counted`, `to_state`, `scheme`, `member_id`, `cluster_id`, `from_state`, `occurred_on`);
+--> statement-breakpoint
 CREATE TRIGGER `coverage_result_insert` AFTER INSERT ON `screening_results` WHEN new.latest = 1 BEGIN
   DELETE FROM coverage WHERE member_id = new.member_id AND scheme = new.scheme;
   INSERT INTO coverage (member_id, scheme, network_id, cluster_id, counted, sex, worker_type, born, age, status, state, barrier, failed, code)

@@ -66,9 +66,9 @@ describe("who sees the evidence", () => {
     expect([302, 303]).toContain(page.status);
   });
 
-  it("an advocate gets aggregates of her network: no member row, no name, no number, no count from 1 to 10", async () => {
-    for (const by of ["", "?by=cluster", "?by=sex", "?by=worker_type", "?by=age_band"]) {
-      const r = await as(cookies.advocate!, `/api/evidence/coverage${by}`);
+  it("every role gets aggregates only: no member row, no name, no number, no count from 1 to 10, by any breakdown", async () => {
+    for (const [who, by] of (["advocate", "admin", "kisumu", "nairobi"] as const).flatMap((w) => ["", "?by=cluster", "?by=sex", "?by=worker_type", "?by=age_band"].map((b) => [w, b] as const))) {
+      const r = await as(cookies[who]!, `/api/evidence/coverage${by}`);
       expect(r.status).toBe(200);
       expect(r.headers.get("cache-control")).toContain("no-store");
       const text = JSON.stringify(r.body);
@@ -76,8 +76,9 @@ describe("who sees the evidence", () => {
       expect(text).not.toMatch(/"member_id"|"member_no"|"phone"/);
       const counts = figures(r.body);
       expect(counts.length).toBeGreaterThan(50);
-      expect(counts.filter(small)).toEqual([]);
-      expect(r.body.stamp.members.value).toBe(34);
+      expect(counts.filter(small), `${who} ${by}`).toEqual([]);
+      // Nairobi's organizer has 4 members: her own total is withheld too.
+      expect(r.body.stamp.members.value).toBe(who === "kisumu" ? 30 : who === "nairobi" ? null : 34);
       expect(r.body.stamp.network.code).toBeTruthy();
       expect(r.body.stamp.rules_version).toMatch(/^[0-9a-f]{16}$/);
     }
