@@ -2,7 +2,7 @@
  * The eligibility engine's public surface. Pure: no I/O and no clock, so it runs unchanged in the Worker, in the
  * browser (the offline check) and in Node (benchmarks, rule tooling).
  */
-export { compilePack, resolveFacts, type CompiledPack, type EvaluateOptions } from "./compile";
+export { compilePack, maskIds, MAX_CRITERIA, resolveFacts, type BulkResult, type BulkScheme, type CompiledPack, type EvaluateOptions } from "./compile";
 export { referenceEvaluate } from "./reference";
 export { nextQuestion } from "./next-question";
 export { ageOn, isIsoDate } from "./dates";
