@@ -4,6 +4,7 @@
  */
 export { compilePack, maskIds, MAX_CRITERIA, resolveFacts, type BulkResult, type BulkScheme, type CompiledPack, type EvaluateOptions } from "./compile";
 export { referenceEvaluate } from "./reference";
+export { applyChange, changeableParts, CHANGE_ERROR_CODES, WHATIF_SUFFIX, type ChangeablePart, type ChangeError, type ChangeErrorCode, type ChangeResult, type RuleChange } from "./override";
 export { nextQuestion } from "./next-question";
 export { ageOn, isIsoDate } from "./dates";
 export { localize, localizeAll, type Localized } from "./text";
