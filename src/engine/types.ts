@@ -33,6 +33,11 @@ export interface Parameter {
   /** The sources do not settle this value: members are told to check with the office. */
   unconfirmed: boolean;
   note?: string;
+  /**
+   * Set only by a what-if (`applyChange`, src/engine/override.ts): the value is an advocate's proposal, not the
+   * rule in force. Never in a rule file.
+   */
+  proposed?: boolean;
 }
 
 
@@ -252,3 +257,4 @@ export interface Evaluation {
   results: SchemeResult[];
   next_question: NextQuestion | null;
 }
+

@@ -1,11 +1,12 @@
 /**
  * The compiled evaluator against the slow reference evaluator on thousands of random profiles and dates, over
  * the real bundled packs and a synthetic pack using every operator, combinator, `when`, office criteria (with and
- * without a proxy test) and unconfirmed parameters.
+ * without a proxy test) and unconfirmed parameters; and bulk mode against the full evaluation on the same packs.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compilePack, referenceEvaluate } from "../../src/engine";
+import { compilePack, maskIds, referenceEvaluate, type BulkResult } from "../../src/engine";
+import { STATUSES } from "../../src/engine/enums";
 import { checkFacts } from "../../src/interview/gate";
 import type { Facts, Pack } from "../../src/engine/types";
 import { arbFacts } from "../helpers/arbitraries";
@@ -77,6 +78,35 @@ describe.each(packs)("compiled engine agrees with the reference evaluator: %s", 
         expect(engine.evaluate(facts, { date, lang })).toEqual(referenceEvaluate(pack, facts, { date, lang }));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe.each(packs)("bulk mode agrees with evaluate: %s", (_name, pack) => {
+  const engine = compilePack(pack);
+  it("on thousands of random profiles and dates: the same statuses, failed and unknown criteria", () => {
+    // One result reused across members, as a bulk run does (a new one only when the schemes in force change).
+    let out: BulkResult | undefined;
+    fc.assert(
+      fc.property(arbFacts(pack), arbDate, (raw, date) => {
+        const checked = checkFacts(pack, raw, date);
+        fc.pre(checked.ok);
+        const facts = (checked as { facts: Facts }).facts;
+        const full = engine.evaluate(facts, { date });
+        const schemes = engine.bulkSchemes(date);
+        const before = out;
+        out = engine.evaluateBulk(facts, date, out);
+        if (before && before.status.length === schemes.length) expect(out).toBe(before);
+        expect(schemes.map((s) => [s.scheme, s.category, s.rule_version, s.hash])).toEqual(full.results.map((r) => [r.scheme, r.category, r.rule_version, r.version_hash]));
+        expect(out.status.length).toBe(full.results.length);
+        full.results.forEach((r, k) => {
+          expect(schemes[k]!.criteria).toEqual(r.criteria.map((c) => c.id));
+          expect(STATUSES[out!.status[k]!]).toBe(r.status);
+          expect(maskIds(out!.failed[k]!, schemes[k]!.criteria)).toEqual(r.criteria.filter((c) => c.outcome === "failed").map((c) => c.id));
+          expect(maskIds(out!.unknown[k]!, schemes[k]!.criteria)).toEqual(r.criteria.filter((c) => c.outcome === "unknown").map((c) => c.id));
+        });
+      }),
+      { numRuns: 2000 },
     );
   });
 });
