@@ -113,19 +113,21 @@ async function main() {
       await timed(Math.min(RUNS, 3), async () => {
         const rows = (await d1.prepare("SELECT id, cluster_id, facts, consent_state, stats_consent FROM members WHERE network_id = ?").bind(network).all()).results as { id: string; cluster_id: string; facts: string; consent_state: string; stats_consent: number }[];
         const enr = (await d1.prepare("SELECT member_id, scheme, state, barrier FROM enrollments WHERE network_id = ?").bind(network).all()).results as { member_id: string; scheme: string; state: string; barrier: string | null }[];
-        const screened = new Set(((await d1.prepare("SELECT DISTINCT member_id FROM screening_results WHERE latest = 1").all()).results as { member_id: string }[]).map((x) => x.member_id));
+        const latest = (await d1.prepare("SELECT s.member_id, s.facts, s.date FROM screenings s WHERE s.network_id = ? AND s.id IN (SELECT screening_id FROM screening_results WHERE latest = 1)").bind(network).all()).results as { member_id: string; facts: string; date: string }[];
+        const screening = new Map(latest.map((x) => [x.member_id, { facts: JSON.parse(x.facts), date: x.date }]));
         const events = (await d1.prepare("SELECT e.member_id, e.scheme, e.from_state, e.to_state, e.occurred_on, e.recorded_at FROM enrollment_events e JOIN members m ON m.id = e.member_id WHERE m.network_id = ?").bind(network).all()).results as unknown as PeerEvent[];
         const byMember = new Map<string, Record<string, { state: string; barrier: string | null }>>();
         for (const e of enr) byMember.set(e.member_id, { ...byMember.get(e.member_id), [e.scheme]: { state: e.state, barrier: e.barrier } });
-        const members: PeerMember[] = rows.map((m) => ({ id: m.id, cluster_id: m.cluster_id, counted: m.consent_state === "given" && m.stats_consent === 1, facts: JSON.parse(m.facts), screened: screened.has(m.id), enrollments: byMember.get(m.id) ?? {} }));
+        const members: PeerMember[] = rows.map((m) => ({ id: m.id, cluster_id: m.cluster_id, counted: m.consent_state === "given" && m.stats_consent === 1, facts: JSON.parse(m.facts), screening: screening.get(m.id) ?? null, enrollments: byMember.get(m.id) ?? {} }));
         peer = peerAggregates(engine, members, events, { today, schemes, by: "cluster", months });
       }),
     );
     const same =
       JSON.stringify([...sql.members].sort()) === JSON.stringify([...peer.members].sort()) &&
+      JSON.stringify(sql.reasons.map(([s, c, a, o]) => `${s}|${c}=${a},${o}`).sort()) === JSON.stringify([...peer.reasons].map(([k, [a, o]]) => `${k}=${a},${o}`).sort()) &&
       JSON.stringify(sql.schemeRungs.map(([s, k, c, n]) => `${s}|${k}|${c}=${n}`).sort()) === JSON.stringify([...peer.schemeRungs].map(([k, n]) => `${k}=${n}`).sort()) &&
       JSON.stringify(sql.functionRungs.map(([s, k, c, n]) => `${s}|${k}|${c}=${n}`).sort()) === JSON.stringify([...peer.functionRungs].map(([k, n]) => `${k}=${n}`).sort());
-    console.log(`\n  same figures (members, scheme and function ladders): ${same ? "yes" : "NO"}; the peer takes ${(peerMs / sqlMs).toFixed(1)}× the SQL's time`);
+    console.log(`\n  same figures (members, scheme and function ladders, reasons): ${same ? "yes" : "NO"}; the peer takes ${(peerMs / sqlMs).toFixed(1)}× the SQL's time`);
   } finally {
     await mf.dispose();
     rmSync(dir, { recursive: true, force: true });

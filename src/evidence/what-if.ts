@@ -54,9 +54,10 @@ export async function runWhatIf(ctx: EvidenceContext, change: RuleChange, by: Br
   const changed = applyChange(pack, change, today);
   if (!changed.ok) return { ok: false, issue: { path: `change.${changed.error.field}`, code: changed.error.code, message: changed.error.message } };
   const scheme = pack.schemes.find((s) => s.id === change.scheme)!;
-  const before = compilePack(pack);
-  const after = compilePack(changed.pack);
-
+  // Only the scheme asked about, before and after: the engine's bulk mode over one-scheme packs (statuses only).
+  const only = (p: typeof pack) => ({ ...p, schemes: p.schemes.filter((s) => s.id === change.scheme) });
+  const before = compilePack(only(pack));
+  const after = compilePack(only(changed.pack));
   // Counted members (statistics consent, screened or with an application), in the caller's scope.
   const params: string[] = [ctx.scope.network_id];
   let where = "m.network_id = ?1 AND m.consent_state = 'given' AND m.stats_consent = 1";
@@ -72,14 +73,16 @@ export async function runWhatIf(ctx: EvidenceContext, change: RuleChange, by: Br
   const rows = breakdownRows(by, ctx.clusters);
   const index = new Map(rows.map((r, i) => [r.key, i]));
   const counts = rows.map(() => ({ before: 0, after: 0, gain: 0, loss: 0 }));
-  const admitted = (engine: typeof before, facts: Facts) => {
-    for (const r of engine.evaluate(facts, { date: today }).results) if (r.scheme === change.scheme) return ADMITTED.has(STATUSES.indexOf(r.status));
-    return false;
-  };
+  const inForceBefore = before.bulkSchemes(today).length > 0;
+  const inForceAfter = after.bulkSchemes(today).length > 0;
+  let outBefore = before.evaluateBulk({}, today);
+  let outAfter = after.evaluateBulk({}, today);
   for (const [cluster, json] of results) {
     const facts = JSON.parse(json) as Facts;
-    const was = admitted(before, facts);
-    const now = admitted(after, facts);
+    outBefore = before.evaluateBulk(facts, today, outBefore);
+    outAfter = after.evaluateBulk(facts, today, outAfter);
+    const was = inForceBefore && ADMITTED.has(outBefore.status[0]!);
+    const now = inForceAfter && ADMITTED.has(outAfter.status[0]!);
     const i = index.get(keyOf(by, cluster, facts, today));
     if (i === undefined) continue;
     const row = counts[i]!;

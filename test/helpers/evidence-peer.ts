@@ -14,10 +14,11 @@ export interface PeerMember {
   cluster_id: string;
   /** Consent given, including anonymous statistics. */
   counted: boolean;
+  /** Her facts now (what the breakdowns read). */
   facts: Facts;
   enrollments: Record<string, { state: string; barrier: string | null }>;
-  /** Schemes of her latest screening (she is only placed on a scheme's ladder once screened for it or enrolled). */
-  screened: boolean;
+  /** Her latest screening's facts and date, re-evaluated by the engine; null if never screened. */
+  screening: { facts: Facts; date: string } | null;
 }
 
 export interface PeerEvent {
@@ -86,7 +87,7 @@ export function peerAggregates(
   const counted = new Set<string>();
   for (const m of members) {
     if (!m.counted) continue;
-    const evaluation = m.screened ? engine.evaluate(m.facts, { date: input.today, lang: "en" }) : undefined;
+    const evaluation = m.screening ? engine.evaluate(m.screening.facts, { date: m.screening.date, lang: "en" }) : undefined;
     const codes = new Map<string, number>();
     for (const r of evaluation?.results ?? []) {
       if (!inForce.has(r.scheme)) continue;

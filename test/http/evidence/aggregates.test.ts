@@ -115,7 +115,8 @@ async function peerInput(): Promise<{ members: PeerMember[]; events: PeerEvent[]
     stats_consent: number;
   }[];
   const enrollments = (await env.DB.prepare("SELECT member_id, scheme, state, barrier FROM enrollments WHERE network_id = ?").bind(IDS.ke).all()).results as { member_id: string; scheme: string; state: string; barrier: string | null }[];
-  const screened = new Set(((await env.DB.prepare("SELECT DISTINCT member_id FROM screening_results WHERE latest = 1").all()).results as { member_id: string }[]).map((r) => r.member_id));
+  const latest = (await env.DB.prepare("SELECT s.member_id, s.facts, s.date FROM screenings s WHERE s.id IN (SELECT screening_id FROM screening_results WHERE latest = 1)").all()).results as { member_id: string; facts: string; date: string }[];
+  const screening = new Map(latest.map((s) => [s.member_id, { facts: JSON.parse(s.facts), date: s.date }]));
   const events = (await env.DB.prepare("SELECT member_id, scheme, from_state, to_state, occurred_on, recorded_at FROM enrollment_events").all()).results as unknown as PeerEvent[];
   return {
     members: rows.map((m) => ({
@@ -123,7 +124,7 @@ async function peerInput(): Promise<{ members: PeerMember[]; events: PeerEvent[]
       cluster_id: m.cluster_id,
       counted: m.consent_state === "given" && m.stats_consent === 1,
       facts: JSON.parse(m.facts),
-      screened: screened.has(m.id),
+      screening: screening.get(m.id) ?? null,
       enrollments: Object.fromEntries(enrollments.filter((e) => e.member_id === m.id).map((e) => [e.scheme, { state: e.state, barrier: e.barrier }])),
     })),
     events,
