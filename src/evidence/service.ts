@@ -13,17 +13,17 @@ import { SEXES, WORKER_TYPES } from "../engine/vocabulary";
 import { BARRIERS, ENROLLMENT_STATES } from "../members/enums";
 import { STATUSES } from "../engine/enums";
 import { breakdownSql, functionsOf, schemesInForce, TABLE_IDS } from "./catalogue";
-import { protectFigure, protectRate, protectTable, protectTrend, publishedTable } from "./disclosure";
+import { protectFigure, protectRate, protectTable, publishedTable, suppress, type Relation } from "./disclosure";
 import {
   AGE_BANDS,
   FUNCTIONS,
   LEGAL_RUNGS,
   RUNGS,
   type Breakdown,
-  type CountTable,
   type CriterionInfo,
   type Evidence,
   type Figure,
+  type Flag,
   type Funnel,
   type Heading,
   type Indicators,
@@ -109,6 +109,55 @@ export function criterionInfo(scheme: Scheme, version: SchemeVersion, c: Criteri
   return { id: c.id, label, sources: sourcesOf(scheme, ids), unconfirmed };
 }
 
+/**
+ * Tables protected together. Figures that are the same count in two tables (the members of a cluster in every
+ * function's ladder, the enrolled in the schemes table, the funnel and the trend's last month, the excluded of a
+ * scheme and its reasons) are one entry or tied by an equality, so that no table's published figure can undo
+ * another's suppression: one linear system for src/evidence/disclosure.ts `suppress`.
+ */
+class Joint {
+  readonly values: number[] = [];
+  readonly relations: Relation[] = [];
+  readonly groups: number[][] = [];
+  private flags: Flag[] = [];
+  add(v: number): number {
+    this.values.push(v);
+    return this.values.length - 1;
+  }
+  /** Σ parts = total (each entry once; a relation repeating an entry is skipped). */
+  sum(parts: number[], total: number): void {
+    if (new Set([...parts, total]).size !== parts.length + 1) return;
+    this.relations.push({ entries: [...parts, total], signs: [...parts.map(() => 1), -1] });
+  }
+  /** Two entries hold the same count (when they do). */
+  same(a: number, b: number): void {
+    if (a !== b && this.values[a] === this.values[b]) this.relations.push({ entries: [a, b], signs: [1, -1] });
+  }
+  /**
+   * A two-way table: its cells, row totals (given: shared entries) and column totals, with their relations; the
+   * grand total is `total` when given (shared), else its own entry.
+   */
+  table(cells: number[][], rowTotals?: number[], total?: number) {
+    const c = cells.map((row) => row.map((v) => this.add(v)));
+    const r = rowTotals ?? cells.map((row) => this.add(sum(row)));
+    const cols = cells[0]?.length ?? 0;
+    const k = Array.from({ length: cols }, (_, j) => this.add(sum(cells.map((row) => row[j]!))));
+    const t = total ?? this.add(sum(k.map((e) => this.values[e]!)));
+    c.forEach((row, i) => this.sum(row, r[i]!));
+    k.forEach((e, j) => this.sum(c.map((row) => row[j]!), e));
+    this.sum(k, t);
+    this.sum(r, t);
+    return { cells: c, rows: r, cols: k, total: t };
+  }
+  solve(threshold: number): void {
+    this.flags = suppress({ values: this.values, relations: this.relations, groups: this.groups, groupFlag: "window" }, threshold);
+  }
+  fig(e: number): Figure {
+    const f = this.flags[e]!;
+    return f ? { value: null, flag: f } : { value: this.values[e]!, flag: "" };
+  }
+}
+
 export async function buildEvidence(ctx: EvidenceContext, by: Breakdown | null): Promise<Evidence> {
   const { pack, today, threshold, lang } = ctx;
   const inForce = schemesInForce(pack, today);
@@ -118,13 +167,22 @@ export async function buildEvidence(ctx: EvidenceContext, by: Breakdown | null):
   const rows = breakdownRows(by, ctx.clusters);
   const rowIndex = new Map(rows.map((r, i) => [r.key, i]));
   const name = (s: Scheme) => localize(s.name, lang);
+  const J = new Joint();
 
-  // Members counted, per breakdown row.
+  // Members counted: per breakdown row, and in all.
   const membersByRow = rows.map((r) => raw.members.get(r.key) ?? 0);
   const total = sum(membersByRow);
+  const T = J.add(total);
+  const M = membersByRow.map((n) => J.add(n));
+  J.sum(M, T);
+  // Covered by some scheme, admitted by some scheme, and (never published, known by subtraction) the rest.
+  const anyCovered = J.add(raw.anyCovered);
+  J.sum([anyCovered, J.add(total - raw.anyCovered)], T);
+  const anyLegal = J.add(raw.anyLegal);
+  J.sum([anyLegal, J.add(total - raw.anyLegal)], T);
 
-  // The coverage ladder of each function: rows = breakdown values, columns = rungs.
-  const ladders = FUNCTIONS.map((f) => {
+  // The coverage ladder of each function: rows = breakdown values (totals: the members), columns = rungs.
+  const ladderEntries = FUNCTIONS.map((f) => {
     const cells = rows.map(() => RUNGS.map(() => 0));
     const served = schemes.some((s) => s.functions.includes(f));
     if (!served) rows.forEach((_, i) => (cells[i]![RUNGS.indexOf("excluded")] = membersByRow[i]!));
@@ -133,27 +191,74 @@ export async function buildEvidence(ctx: EvidenceContext, by: Breakdown | null):
       const i = rowIndex.get(k);
       if (i !== undefined) cells[i]![RUNGS.indexOf(RUNG_OF_CODE[code]!)]! += n;
     }
-    const t: CountTable = { rows: rows.map((r) => r.key), cols: [...RUNGS], cells };
-    return { function: f, table: publishedTable({ id: TABLE_IDS.ladder(f, by), row_dim: by ?? "all", col_dim: "rung", rows, cols: RUNGS.map(heading) }, protectTable(t, threshold)) };
+    return { f, e: J.table(cells, M, T) };
   });
 
-  // Per scheme (all breakdown values together): rows = schemes, columns = rungs; a member with no row for a
-  // scheme (screened before it existed) is unknown for it.
+  // Per scheme (all breakdown values together): rows = schemes (each row's total: the members), columns = rungs;
+  // a member with no row for a scheme (screened before it existed) is unknown for it.
   const schemeCells = inForce.map(() => RUNGS.map(() => 0));
   const schemeIndex = new Map(inForce.map(({ scheme }, i) => [scheme.id, i]));
   for (const [s, , code, n] of raw.schemeRungs) schemeCells[schemeIndex.get(s)!]![RUNGS.indexOf(RUNG_OF_CODE[code]!)]! += n;
   for (const row of schemeCells) row[RUNGS.indexOf("unknown")]! += total - sum(row);
-  const schemeRows = inForce.map(({ scheme }) => ({ key: scheme.id, label: name(scheme) }));
-  const schemesTable = publishedTable(
-    { id: TABLE_IDS.schemes(null), row_dim: "scheme", col_dim: "rung", rows: schemeRows, cols: RUNGS.map(heading) },
-    protectTable({ rows: schemeRows.map((r) => r.key), cols: [...RUNGS], cells: schemeCells }, threshold),
-  );
+  const S = J.table(schemeCells, schemeCells.map(() => T));
+  const cellOf = (scheme: string, rung: Rung) => S.cells[schemeIndex.get(scheme)!]![RUNGS.indexOf(rung)]!;
 
-  const members = protectFigure(total, threshold);
+  // Reasons: per scheme, members failing only each criterion and those failing several add up to its excluded.
+  const reasonEntries = inForce.map(({ scheme, version }, i) => {
+    const counts = new Map(raw.reasons.filter(([s]) => s === scheme.id).map(([, c, any, only]) => [c, { any, only }]));
+    const criteria = version.criteria.filter((c) => counts.has(c.id));
+    const excluded = schemeCells[i]![RUNGS.indexOf("excluded")]!;
+    const binding = criteria.map((c) => J.add(counts.get(c.id)!.only));
+    const several = J.add(excluded - sum(criteria.map((c) => counts.get(c.id)!.only)));
+    J.sum([...binding, several], cellOf(scheme.id, "excluded"));
+    // "Any" counts are each at least their binding count and are published on their own (no sum relates them).
+    const any = criteria.map((c) => J.add(counts.get(c.id)!.any));
+    return { scheme, version, criteria, binding, several, any, excluded };
+  });
+
+  // Funnels: members per current state, per scheme with any case; the enrolled and the lapsed are the schemes
+  // table's covered and lapsed.
+  const withCases = inForce.filter(({ scheme }) => raw.states.some(([s]) => s === scheme.id));
+  const stateCells = withCases.map(({ scheme }) => ENROLLMENT_STATES.map((st) => raw.states.filter(([s, x]) => s === scheme.id && x === st).reduce((a, [, , n]) => a + n, 0)));
+  const F = withCases.length ? J.table(stateCells) : undefined;
+  withCases.forEach(({ scheme }, i) => {
+    J.same(F!.cells[i]![ENROLLMENT_STATES.indexOf("enrolled")]!, cellOf(scheme.id, "covered"));
+    J.same(F!.cells[i]![ENROLLMENT_STATES.indexOf("lapsed")]!, cellOf(scheme.id, "lapsed"));
+  });
+
+  // The trend: enrolled at each month's end; a series is withheld whole; its last month is today's enrolled.
+  const series = inForce.filter(({ scheme }) => raw.trend.some(([, s, n]) => s === scheme.id && n > 0));
+  const trendEntries = series.map(({ scheme }) => {
+    const values = months.map((m) => J.add(raw.trend.find(([month, s]) => month === m && s === scheme.id)?.[2] ?? 0));
+    J.groups.push(values);
+    J.same(values.at(-1)!, cellOf(scheme.id, "covered"));
+    return values;
+  });
+
+  J.solve(threshold);
+  const fig = (e: number) => J.fig(e);
+  const published = (id: string, rowDim: string, colDim: string, rowHeads: Heading[], colHeads: Heading[], e: ReturnType<Joint["table"]>): PublishedTable => ({
+    id,
+    row_dim: rowDim,
+    col_dim: colDim,
+    rows: rowHeads,
+    cols: colHeads,
+    cells: e.cells.map((row) => row.map(fig)),
+    row_totals: e.rows.map(fig),
+    col_totals: e.cols.map(fig),
+    total: fig(e.total),
+    additive: true,
+  });
+
+  const ladders = ladderEntries.map(({ f, e }) => ({ function: f, table: published(TABLE_IDS.ladder(f, by), by ?? "all", "rung", rows, RUNGS.map(heading), e) }));
+  const schemeRows = inForce.map(({ scheme }) => ({ key: scheme.id, label: name(scheme) }));
+  const schemesTable = published(TABLE_IDS.schemes(null), "scheme", "rung", schemeRows, RUNGS.map(heading), S);
+
+  const members = fig(T);
   const indicators: Indicators = {
     members,
-    covered_any: protectRate(raw.anyCovered, total, threshold),
-    legal_any: protectRate(raw.anyLegal, total, threshold),
+    covered_any: rateOf(fig(anyCovered), members, threshold),
+    legal_any: rateOf(fig(anyLegal), members, threshold),
     functions: ladders.map(({ function: f, table }) => {
       const col = (r: Rung) => table.col_totals[RUNGS.indexOf(r)]!;
       return {
@@ -165,49 +270,47 @@ export async function buildEvidence(ctx: EvidenceContext, by: Breakdown | null):
       };
     }),
   };
-  if (members.value === null) {
-    indicators.covered_any = rateOf(WITHHELD, members, threshold);
-    indicators.legal_any = rateOf(WITHHELD, members, threshold);
-  }
 
-  const reasons = reasonsOf(ctx, inForce, raw.reasons, schemesTable, schemeCells.map((row) => row[RUNGS.indexOf("excluded")]!));
+  const reasons: SchemeReasons[] = reasonEntries
+    .filter((r) => r.criteria.length || r.excluded !== 0)
+    .map((r) => ({
+      scheme: r.scheme.id,
+      name: name(r.scheme),
+      rule_version: r.version.rule_version,
+      effective_from: r.version.effective_from,
+      excluded: fig(cellOf(r.scheme.id, "excluded")),
+      criteria: r.criteria.map((c, j) => ({ criterion: criterionInfo(r.scheme, r.version, c, lang), any: fig(r.any[j]!), binding: fig(r.binding[j]!) })),
+      several: fig(r.several),
+    }));
+
+  const funnels: Funnel[] = withCases.map(({ scheme }, i) => {
+    const moves = new Map<string, [number, number][]>();
+    for (const [s, from, to, days, n] of raw.moves) {
+      if (s !== scheme.id) continue;
+      const key = `${from}>${to}`;
+      moves.set(key, [...(moves.get(key) ?? []), [days, n]]);
+    }
+    const [applied, rejected] = raw.rejections.find(([s]) => s === scheme.id)?.slice(1) ?? [0, 0];
+    return {
+      scheme: scheme.id,
+      name: name(scheme),
+      states: Object.fromEntries(ENROLLMENT_STATES.map((st, j) => [st, fig(F!.cells[i]![j]!)])),
+      median_days: [...moves.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([key, hist]) => {
+          const [from, to] = key.split(">") as [string, string];
+          const count = protectFigure(sum(hist.map(([, k]) => k)), threshold);
+          return { from, to, days: count.value === null ? null : median(hist), moves: count };
+        }),
+      rejection_rate: protectRate(rejected as number, applied as number, threshold),
+    };
+  });
+
+  const trend: Trend = { months, series: series.map(({ scheme }, i) => ({ scheme: scheme.id, name: name(scheme), values: trendEntries[i]!.map(fig) })), markers: markersOf(pack, months) };
   const barriers = barriersOf(inForce, raw.barriers, threshold, name);
-  const funnels = funnelsOf(inForce, raw, threshold, name);
-  const trend = trendOf(pack, inForce, raw.trend, months, threshold, name);
   const stamp = stampOf(ctx, inForce, members);
   const public_counts = await publicCounts(ctx, inForce, name);
   return { stamp, breakdown: by, indicators, ladders, schemes: schemesTable, reasons, barriers, funnels, trend, public_counts };
-}
-
-function reasonsOf(ctx: EvidenceContext, inForce: { scheme: Scheme; version: SchemeVersion }[], raw: [string, string, number, number][], schemesTable: PublishedTable, excludedCounts: number[]): SchemeReasons[] {
-  const { threshold, lang } = ctx;
-  const out: SchemeReasons[] = [];
-  inForce.forEach(({ scheme, version }, i) => {
-    const excluded = schemesTable.cells[i]![RUNGS.indexOf("excluded")]!;
-    const counts = new Map(raw.filter(([s]) => s === scheme.id).map(([, c, any, only]) => [c, { any, only }]));
-    if (!counts.size && excluded.value === 0) return;
-    const criteria = version.criteria.filter((c) => counts.has(c.id));
-    const binding = criteria.map((c) => counts.get(c.id)!.only);
-    // Members failing two criteria or more: the excluded (each fails at least one) less those failing only one.
-    const several = excludedCounts[i]! - sum(binding);
-    const p = protectTable({ rows: [scheme.id], cols: [...criteria.map((c) => c.id), "several"], cells: [[...binding, several]] }, threshold);
-    // When the schemes table withholds the excluded count, its parts here are withheld with it.
-    const withheld = excluded.value === null;
-    out.push({
-      scheme: scheme.id,
-      name: localize(scheme.name, lang),
-      rule_version: version.rule_version,
-      effective_from: version.effective_from,
-      excluded: withheld ? excluded : p.row_totals[0]!,
-      criteria: criteria.map((c, j) => ({
-        criterion: criterionInfo(scheme, version, c, lang),
-        any: protectFigure(counts.get(c.id)!.any, threshold),
-        binding: withheld ? WITHHELD : p.cells[0]![j]!,
-      })),
-      several: withheld ? WITHHELD : p.cells[0]![criteria.length]!,
-    });
-  });
-  return out;
 }
 
 function barriersOf(inForce: { scheme: Scheme }[], raw: [string, string, number][], threshold: number, name: (s: Scheme) => string): PublishedTable {
@@ -235,39 +338,8 @@ function median(hist: [number, number][]): number {
   return 0;
 }
 
-function funnelsOf(inForce: { scheme: Scheme }[], raw: Awaited<ReturnType<typeof aggregates>>, threshold: number, name: (s: Scheme) => string): Funnel[] {
-  const withCases = inForce.filter(({ scheme }) => raw.states.some(([s]) => s === scheme.id));
-  if (!withCases.length) return [];
-  const cells = withCases.map(({ scheme }) => ENROLLMENT_STATES.map((st) => raw.states.filter(([s, x]) => s === scheme.id && x === st).reduce((a, [, , n]) => a + n, 0)));
-  const p = protectTable({ rows: withCases.map(({ scheme }) => scheme.id), cols: [...ENROLLMENT_STATES], cells }, threshold);
-  return withCases.map(({ scheme }, i) => {
-    const moves = new Map<string, [number, number][]>();
-    for (const [s, from, to, days, n] of raw.moves) {
-      if (s !== scheme.id) continue;
-      const key = `${from}>${to}`;
-      moves.set(key, [...(moves.get(key) ?? []), [days, n]]);
-    }
-    const [applied, rejected] = raw.rejections.find(([s]) => s === scheme.id)?.slice(1) ?? [0, 0];
-    return {
-      scheme: scheme.id,
-      name: name(scheme),
-      states: Object.fromEntries(ENROLLMENT_STATES.map((st, j) => [st, p.cells[i]![j]!])),
-      median_days: [...moves.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([key, hist]) => {
-          const [from, to] = key.split(">") as [string, string];
-          const count = protectFigure(sum(hist.map(([, k]) => k)), threshold);
-          return { from, to, days: count.value === null ? null : median(hist), moves: count };
-        }),
-      rejection_rate: protectRate(rejected as number, applied as number, threshold),
-    };
-  });
-}
-
-function trendOf(pack: Pack, inForce: { scheme: Scheme }[], raw: [string, string, number][], months: string[], threshold: number, name: (s: Scheme) => string): Trend {
-  const series = inForce.filter(({ scheme }) => raw.some(([, s, n]) => s === scheme.id && n > 0));
-  const cells = series.map(({ scheme }) => months.map((m) => raw.find(([month, s]) => month === m && s === scheme.id)?.[2] ?? 0));
-  const p = protectTrend({ rows: series.map(({ scheme }) => scheme.id), cols: months, cells }, threshold, { totals: false });
+/** Where a rule version came into force or ended, within the trend's months. */
+function markersOf(pack: Pack, months: string[]): TrendMarker[] {
   const markers: TrendMarker[] = [];
   const first = months[0]!;
   const last = months.at(-1)!;
@@ -279,8 +351,7 @@ function trendOf(pack: Pack, inForce: { scheme: Scheme }[], raw: [string, string
       if (to && to >= first && to <= last) markers.push({ month: to, scheme: s.id, rule_version: v.rule_version, kind: "ended" });
     }
   }
-  markers.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.scheme < b.scheme ? -1 : 1));
-  return { months, series: series.map(({ scheme }, i) => ({ scheme: scheme.id, name: name(scheme), values: p.series[i]! })), markers };
+  return markers.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.scheme < b.scheme ? -1 : 1));
 }
 
 function stampOf(ctx: EvidenceContext, inForce: { scheme: Scheme; version: SchemeVersion }[], members: Figure): Stamp {

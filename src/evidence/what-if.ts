@@ -5,7 +5,9 @@
  * who loses, by a breakdown; a row's four figures are withheld together (src/evidence/disclosure.ts).
  */
 import { compilePack } from "../engine/compile";
-import { ageOn } from "../engine/dates";
+import { ageOn, versionOn } from "../engine/dates";
+import { testFacts } from "../engine/tests";
+import { countryFacts } from "../engine/vocabulary";
 import { STATUSES } from "../engine/enums";
 import { applyChange } from "../engine/override";
 import { localize } from "../engine/text";
@@ -65,10 +67,31 @@ export async function runWhatIf(ctx: EvidenceContext, change: RuleChange, by: Br
     where += ` AND m.cluster_id IN (${ctx.scope.clusters.map((_, i) => `?${i + 2}`).join(", ")})`;
     params.push(...ctx.scope.clusters);
   }
-  const results = await ctx.db.$client
-    .prepare(`SELECT m.cluster_id AS c, m.facts AS f FROM members m WHERE ${where} AND EXISTS (SELECT 1 FROM coverage v WHERE v.member_id = m.id)`)
+  // Only the facts the scheme's rules read (before and after), her age's, and the breakdown's: a member's whole
+  // facts as JSON cost four times as much to read as these columns (BENCHMARKS.md).
+  const read = new Set<string>(["age", "birth_date", ...(by === "sex" || by === "worker_type" ? [by] : [])]);
+  for (const p of [pack, changed.pack]) {
+    const version = versionOn(p.schemes.find((s) => s.id === change.scheme)!.versions, today);
+    for (const c of version?.criteria ?? []) for (const t of [c.test, c.when]) if (t) for (const f of testFacts(t)) read.add(f);
+  }
+  const defs = new Map(countryFacts(pack.country, pack.schemes.map((s) => s.id)).map((d) => [d.name, d]));
+  const names = [...read].filter((f) => defs.has(f) && /^[a-z0-9_]+$/.test(f));
+  const rowsRead = await ctx.db.$client
+    .prepare(`SELECT m.cluster_id, ${names.map((f) => `json_extract(m.facts, '$.${f}')`).join(", ")} FROM members m WHERE ${where} AND EXISTS (SELECT 1 FROM coverage v WHERE v.member_id = m.id)`)
     .bind(...params)
-    .raw<[string, string]>();
+    .raw<(string | number | null)[]>();
+  // SQLite gives JSON true/false as 1/0 and a list as its JSON text: back to the vocabulary's types.
+  const kinds = names.map((f) => defs.get(f)!.type);
+  const results: [string, Facts][] = rowsRead.map((row) => {
+    const facts: Facts = {};
+    names.forEach((f, i) => {
+      const v = row[i + 1];
+      if (v === null || v === undefined) return;
+      const kind = kinds[i];
+      facts[f] = kind === "boolean" ? v === 1 || (v as unknown) === true : kind === "list" && typeof v === "string" ? (JSON.parse(v) as string[]) : (v as string | number);
+    });
+    return [row[0] as string, facts];
+  });
 
   const rows = breakdownRows(by, ctx.clusters);
   const index = new Map(rows.map((r, i) => [r.key, i]));
@@ -77,8 +100,7 @@ export async function runWhatIf(ctx: EvidenceContext, change: RuleChange, by: Br
   const inForceAfter = after.bulkSchemes(today).length > 0;
   let outBefore = before.evaluateBulk({}, today);
   let outAfter = after.evaluateBulk({}, today);
-  for (const [cluster, json] of results) {
-    const facts = JSON.parse(json) as Facts;
+  for (const [cluster, facts] of results) {
     outBefore = before.evaluateBulk(facts, today, outBefore);
     outAfter = after.evaluateBulk(facts, today, outAfter);
     const was = inForceBefore && ADMITTED.has(outBefore.status[0]!);
