@@ -2,6 +2,8 @@
 -- registry by triggers (whatever writes a screening, an enrollment, a move, a member's facts or consent, or erases
 -- her), so that a network's aggregates are index-only scans rather than joins over its members' rows. They hold no
 -- name, phone or number; a member's rows go when she is erased. drizzle does not model triggers; this file is custom.
+-- Each trigger repeats the same "recompute her row for this scheme" statements: SQLite triggers cannot call a
+-- procedure. The rung codes match src/db/evidence.ts, and test/http/evidence/aggregates.test.ts holds them to the engine.
 --
 -- coverage: one row per member and scheme she was screened for (latest screening) or has an enrollment in:
 -- her rung code (6 covered, 5 lapsed, 4 in progress, 3 not started, 2 unknown, 1 excluded; src/evidence/types.ts),

@@ -8,7 +8,7 @@ import type { Context } from "hono";
 import { aggregateScope } from "../../auth/access";
 import { parseBreakdown } from "../../evidence/catalogue";
 import { thresholdFrom } from "../../evidence/disclosure";
-import { evidenceRows, toCsv, whatIfRows } from "../../evidence/export";
+import { evidenceRows, toCsv } from "../../evidence/export";
 import { buildEvidence, type EvidenceContext } from "../../evidence/service";
 import { runWhatIf } from "../../evidence/what-if";
 import type { Breakdown } from "../../evidence/types";
@@ -137,6 +137,3 @@ export const evidenceRoutes = createRouter()
     if (!r.ok) return c.json(errorBody("invalid_request", "The change is not valid; see issues.", [r.issue]), 400);
     return c.json(r.whatIf, 200);
   });
-
-/** For the CSV of a what-if (the page's export). */
-export { whatIfRows };
