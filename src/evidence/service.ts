@@ -4,7 +4,7 @@
  * Figures derived from published ones (legal coverage as a sum of rungs, a rate) are published only when every
  * part is, so that no derived figure can undo a suppression.
  */
-import { aggregates, type EvidenceScope } from "../db/evidence";
+import { aggregates, type EvidenceScope, type RawAggregates } from "../db/evidence";
 import type { Db } from "../db/queries";
 import { localize, formatValue } from "../engine/text";
 import { isLeaf, thresholdOf } from "../engine/tests";
@@ -165,6 +165,34 @@ export async function buildEvidence(ctx: EvidenceContext, by: Breakdown | null):
   const months = monthsTo(today);
   const raw = await aggregates(ctx.db, { scope: ctx.scope, today, schemes, breakdown: breakdownSql(by, today), months });
   const rows = breakdownRows(by, ctx.clusters);
+  const core = protectEvidence({ pack, today, threshold, lang, by, rows, raw });
+  const name = (s: Scheme) => localize(s.name, lang);
+  const barriers = barriersOf(inForce, raw.barriers, threshold, name);
+  const stamp = stampOf(ctx, inForce, core.indicators.members);
+  const public_counts = await publicCounts(ctx, inForce, name);
+  return { stamp, breakdown: by, ...core, barriers, public_counts };
+}
+
+export interface ProtectInput {
+  pack: Pack;
+  today: string;
+  threshold: number;
+  lang: string;
+  by: Breakdown | null;
+  /** The breakdown's rows, in order. */
+  rows: Heading[];
+  raw: RawAggregates;
+}
+
+/**
+ * The figures that share counts, protected together (pure): indicators, ladders, the schemes table, reasons,
+ * funnels and the trend, from the raw aggregates.
+ */
+export function protectEvidence(input: ProtectInput): Pick<Evidence, "indicators" | "ladders" | "schemes" | "reasons" | "funnels" | "trend"> {
+  const { pack, today, threshold, lang, by, rows, raw } = input;
+  const inForce = schemesInForce(pack, today);
+  const schemes = inForce.map(({ scheme }) => ({ id: scheme.id, functions: functionsOf(scheme) }));
+  const months = monthsTo(today);
   const rowIndex = new Map(rows.map((r, i) => [r.key, i]));
   const name = (s: Scheme) => localize(s.name, lang);
   const J = new Joint();
@@ -307,10 +335,7 @@ export async function buildEvidence(ctx: EvidenceContext, by: Breakdown | null):
   });
 
   const trend: Trend = { months, series: series.map(({ scheme }, i) => ({ scheme: scheme.id, name: name(scheme), values: trendEntries[i]!.map(fig) })), markers: markersOf(pack, months) };
-  const barriers = barriersOf(inForce, raw.barriers, threshold, name);
-  const stamp = stampOf(ctx, inForce, members);
-  const public_counts = await publicCounts(ctx, inForce, name);
-  return { stamp, breakdown: by, indicators, ladders, schemes: schemesTable, reasons, barriers, funnels, trend, public_counts };
+  return { indicators, ladders, schemes: schemesTable, reasons, funnels, trend };
 }
 
 function barriersOf(inForce: { scheme: Scheme }[], raw: [string, string, number][], threshold: number, name: (s: Scheme) => string): PublishedTable {

@@ -245,55 +245,12 @@ describe("figures shared across tables", () => {
    */
   it("no withheld figure can be solved from all the tables together", async () => {
     const { determinedEntries } = await import("../../../src/evidence/disclosure");
+    const { crossTableSystem } = await import("../../helpers/evidence-solve");
     let anyWithheld = false;
     for (const who of ["advocate", "kisumu"] as const) {
       for (const by of ["", "?by=cluster", "?by=worker_type"]) {
         const e = (await as(cookies[who]!, `/api/evidence/coverage${by}`)).body;
-        const index = new Map<string, number>();
-        const withheld: boolean[] = [];
-        const seen = new Map<string, number | null>();
-        const x = (key: string, f: { value: number | null }) => {
-          if (seen.has(key)) expect(seen.get(key), `${key} shown two ways`).toBe(f.value);
-          seen.set(key, f.value);
-          if (!index.has(key)) {
-            index.set(key, withheld.length);
-            withheld.push(f.value === null);
-          }
-          return index.get(key)!;
-        };
-        const relations: { entries: number[]; signs: number[] }[] = [];
-        const sum = (parts: number[], total: number) => {
-          if (new Set([...parts, total]).size === parts.length + 1) relations.push({ entries: [...parts, total], signs: [...parts.map(() => 1), -1] });
-        };
-        const T = x("T", e.stamp.members);
-        x("T", e.indicators.members);
-        for (const { function: f, table } of e.ladders) {
-          const M = table.rows.map((r: { key: string }, i: number) => x(`M:${r.key}`, table.row_totals[i]));
-          x("T", table.total);
-          sum(M, T);
-          const cols = table.cols.map((c: { key: string }, j: number) => x(`L:${f}:${c.key}`, table.col_totals[j]));
-          sum(cols, T);
-          table.cells.forEach((row: { value: number | null }[], i: number) => sum(row.map((cell, j) => x(`L:${f}:${table.rows[i].key}:${table.cols[j].key}`, cell)), M[i]));
-          table.cols.forEach((c: { key: string }, j: number) => sum(table.cells.map((row: { value: number | null }[], i: number) => x(`L:${f}:${table.rows[i].key}:${c.key}`, row[j]!)), cols[j]));
-        }
-        for (const fi of e.indicators.functions) x(`L:${fi.function}:lapsed`, fi.lapsed);
-        const S = e.schemes;
-        S.rows.forEach((r: { key: string }, i: number) => {
-          x("T", S.row_totals[i]);
-          sum(S.cells[i].map((cell: { value: number | null }, j: number) => x(`S:${r.key}:${S.cols[j].key}`, cell)), T);
-        });
-        S.cols.forEach((c: { key: string }, j: number) => sum(S.rows.map((r: { key: string }, i: number) => x(`S:${r.key}:${c.key}`, S.cells[i][j])), x(`SC:${c.key}`, S.col_totals[j])));
-        for (const r of e.reasons) {
-          const parts = r.criteria.map((c: { criterion: { id: string }; binding: { value: number | null } }) => x(`B:${r.scheme}:${c.criterion.id}`, c.binding));
-          sum([...parts, x(`V:${r.scheme}`, r.several)], x(`S:${r.scheme}:excluded`, r.excluded));
-        }
-        for (const f of e.funnels) {
-          const states = Object.entries(f.states as Record<string, { value: number | null }>).map(([st, fig]) =>
-            x(st === "enrolled" ? `S:${f.scheme}:covered` : st === "lapsed" ? `S:${f.scheme}:lapsed` : `F:${f.scheme}:${st}`, fig),
-          );
-          sum(states, index.get(`FT:${f.scheme}`) ?? x(`FT:${f.scheme}`, { value: null }));
-        }
-        for (const s of e.trend.series) x(`S:${s.scheme}:covered`, s.values.at(-1));
+        const { relations, withheld } = crossTableSystem(e);
         anyWithheld ||= withheld.some(Boolean);
         expect(determinedEntries(relations, withheld), `${who} ${by}`).toEqual([]);
       }
