@@ -35,8 +35,8 @@ export const FUNCTION_OF: Record<Category, SpFunction> = {
  *   documents, ready to apply, applied, appealed);
  * - `not_started`: the law admits her and nothing is under way (never started, declined, rejected or exited);
  * - `unknown`: a scheme could admit her but needs an answer or an office's word (needs information, or "likely
- *   not, check with the office");
- * - `excluded`: every scheme of the function refuses her on a settled criterion — or she was screened by none.
+ *   not, check with the office"), or she has not been screened for the function's schemes;
+ * - `excluded`: every scheme of the function refuses her on a settled criterion, or the country has none.
  */
 export const RUNGS = ["covered", "lapsed", "in_progress", "not_started", "unknown", "excluded"] as const;
 export type Rung = (typeof RUNGS)[number];
