@@ -237,7 +237,7 @@ describe("the advocate's page", () => {
   it("stamps its figures and says who is counted, and that covered-by-any is not the national SDG 1.3.1 figure", () => {
     const t = text(page());
     expect(t).toContain("Figures of 2026-11-30 · rules 4cfbe8eef2493cac · counts from 1 to 10 withheld · 616 members counted");
-    expect(t).toContain("Only members who agreed to be counted in anonymous statistics are counted.");
+    expect(t).toContain("Only members who agreed to be counted in anonymous statistics, and who have been screened or have an application, are counted.");
     expect(t).toContain("49% (301 / 616) Covered by at least one scheme Members of this network only: not comparable to the national SDG 1.3.1 figure.");
   });
 
@@ -348,7 +348,7 @@ describe("the brief", () => {
     const without = brief(evidenceView({ whatIf: { form: evidenceView().whatIf.form } }));
     expect(without).not.toContain('id="b-what-if"');
     const method = text(/<section class="method" aria-labelledby="b-method">([\s\S]*?)<\/section>/.exec(html)![1]!);
-    expect(method).toContain("agreed to be counted in anonymous statistics (616 on 2026-11-30)");
+    expect(method).toContain("agreed to be counted in anonymous statistics and have been screened or have an application (616 on 2026-11-30)");
     expect(method).toContain("every count from 1 to 10 is withheld and printed “<11”");
     expect(method).toContain("secondary suppression");
     expect(method).toContain("withheld in every month of the window");
