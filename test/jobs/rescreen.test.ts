@@ -193,6 +193,10 @@ describe("the consumer", () => {
     const now = await latest(stale);
     expect(now.find((r) => r.scheme === "sha")).toMatchObject({ status: "eligible", rule_version: "ke/sha@2024-10-01" });
     expect(new Set(now.map((r) => r.screening_id)).size).toBe(1);
+    // The evidence's derived rows follow (triggers): one per latest result, with its status; NHIF's row is gone.
+    const coverage = (await env.DB.prepare("SELECT scheme, status FROM coverage WHERE member_id = ? ORDER BY scheme").bind(stale).all<{ scheme: string; status: string }>()).results;
+    expect(coverage).toEqual(now.map((r) => ({ scheme: r.scheme, status: r.status })).sort((a, b) => (a.scheme < b.scheme ? -1 : 1)));
+    expect(coverage.some((r) => r.scheme === "nhif")).toBe(false);
     // Her facts are as she gave them; the screening used them with covered_by from her enrollments.
     expect(await env.DB.prepare("SELECT facts FROM members WHERE id = ?").bind(stale).first()).toEqual(factsBefore);
     const used = (await env.DB.prepare("SELECT facts FROM screenings WHERE member_id = ? AND recorded_by = 'system'").bind(stale).first<{ facts: string }>())!.facts;

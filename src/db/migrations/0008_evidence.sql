@@ -68,7 +68,11 @@ CREATE TRIGGER `coverage_result_insert` AFTER INSERT ON `screening_results` WHEN
     WHERE m.id = new.member_id AND (x.status IS NOT NULL OR e.state IS NOT NULL);
 END;
 --> statement-breakpoint
-CREATE TRIGGER `coverage_result_update` AFTER UPDATE OF `latest`, `status`, `failed` ON `screening_results` BEGIN
+-- A result that stops being the latest while a newer one is already in (a re-screening writes the new results
+-- first) needs nothing: the newer one's insert already recomputed her row.
+CREATE TRIGGER `coverage_result_update` AFTER UPDATE OF `latest`, `status`, `failed` ON `screening_results`
+  WHEN (new.latest = 1 OR old.latest = 1)
+    AND NOT (new.latest = 0 AND EXISTS (SELECT 1 FROM screening_results x WHERE x.member_id = new.member_id AND x.latest = 1 AND x.scheme = new.scheme AND x.rowid <> new.rowid)) BEGIN
   DELETE FROM coverage WHERE member_id = new.member_id AND scheme = new.scheme;
   INSERT INTO coverage (member_id, scheme, network_id, cluster_id, counted, sex, worker_type, born, age, status, state, barrier, failed, code)
     SELECT m.id, new.scheme, m.network_id, m.cluster_id, (m.consent_state = 'given' AND m.stats_consent = 1), json_extract(m.facts, '$.sex'), json_extract(m.facts, '$.worker_type'), json_extract(m.facts, '$.birth_date'), json_extract(m.facts, '$.age'), x.status, e.state, e.barrier, CASE WHEN x.status = 'not_eligible' THEN x.failed END,
