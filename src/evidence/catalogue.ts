@@ -3,8 +3,8 @@
  * this list — a function or scheme (or month) by at most one breakdown — so that nobody can recover a small group
  * by differencing free queries.
  */
-import { versionOn } from "../engine/dates";
-import type { Pack, Scheme, SchemeVersion } from "../engine/types";
+import { ageOn, versionOn } from "../engine/dates";
+import type { Facts, Pack, Scheme, SchemeVersion } from "../engine/types";
 import { BREAKDOWNS, FUNCTION_OF, FUNCTIONS, type Breakdown, type SpFunction } from "./types";
 
 /** The functions a scheme serves: its category's, and those of `also_covers`. */
@@ -65,7 +65,25 @@ function ageBandSql(today: string): string {
   return `CASE WHEN (${age}) IS NULL THEN 'unknown' WHEN (${age}) < 18 THEN 'under_18' WHEN (${age}) < 30 THEN '18_29' WHEN (${age}) < 40 THEN '30_39' WHEN (${age}) < 50 THEN '40_49' WHEN (${age}) < 60 THEN '50_59' ELSE '60_plus' END`;
 }
 
-/** The same band in JS, for the member-by-member peer that checks the SQL. */
+/** A member's row of a breakdown, in JS: what `breakdownSql` gives in SQL (the what-if, and the tests' peer). */
+export function breakdownKey(by: Breakdown | null, cluster: string, facts: Facts, today: string): string {
+  switch (by) {
+    case null:
+      return "all";
+    case "cluster":
+      return cluster;
+    case "sex":
+      return typeof facts.sex === "string" ? facts.sex : "unknown";
+    case "worker_type":
+      return typeof facts.worker_type === "string" ? facts.worker_type : "unknown";
+    case "age_band": {
+      const born = facts.birth_date;
+      return ageBand(typeof born === "string" ? ageOn(born, today) : typeof facts.age === "number" ? facts.age : undefined);
+    }
+  }
+}
+
+/** The band of an age, as `ageBandSql` makes it. */
 export function ageBand(age: number | undefined | null): string {
   if (age === undefined || age === null || !Number.isFinite(age)) return "unknown";
   if (age < 18) return "under_18";

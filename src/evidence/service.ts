@@ -379,7 +379,8 @@ function markersOf(pack: Pack, months: string[]): TrendMarker[] {
   return markers.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.scheme < b.scheme ? -1 : 1));
 }
 
-function stampOf(ctx: EvidenceContext, inForce: { scheme: Scheme; version: SchemeVersion }[], members: Figure): Stamp {
+/** What every export is stamped with: the date, the network, the rules version and each scheme version's hash and sources. */
+export function stampOf(ctx: EvidenceContext, inForce: { scheme: Scheme; version: SchemeVersion }[], members: Figure): Stamp {
   return {
     generated_on: ctx.today,
     network: { id: ctx.network.id, code: ctx.network.code, name: ctx.network.name },

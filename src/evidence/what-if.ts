@@ -5,38 +5,21 @@
  * who loses, by a breakdown; a row's four figures are withheld together (src/evidence/disclosure.ts).
  */
 import { compilePack } from "../engine/compile";
-import { ageOn, versionOn } from "../engine/dates";
+import { versionOn } from "../engine/dates";
 import { testFacts } from "../engine/tests";
 import { countryFacts } from "../engine/vocabulary";
 import { STATUSES } from "../engine/enums";
 import { applyChange } from "../engine/override";
 import { localize } from "../engine/text";
 import type { Facts } from "../engine/types";
-import { ageBand, schemesInForce, TABLE_IDS } from "./catalogue";
+import { breakdownKey, schemesInForce, TABLE_IDS } from "./catalogue";
 import { protectFigure, protectWhatIf, whatIfTable } from "./disclosure";
-import { breakdownRows, type EvidenceContext } from "./service";
-import type { Breakdown, RuleChange, Stamp, WhatIf } from "./types";
+import { breakdownRows, stampOf, type EvidenceContext } from "./service";
+import type { Breakdown, RuleChange, WhatIf } from "./types";
 
 export type WhatIfResult = { ok: true; whatIf: WhatIf } | { ok: false; issue: { path: string; code: string; message: string } };
 
 const ADMITTED = new Set([STATUSES.indexOf("eligible"), STATUSES.indexOf("likely_eligible")]);
-
-function keyOf(by: Breakdown | null, cluster: string, facts: Facts, today: string): string {
-  switch (by) {
-    case null:
-      return "all";
-    case "cluster":
-      return cluster;
-    case "sex":
-      return typeof facts.sex === "string" ? facts.sex : "unknown";
-    case "worker_type":
-      return typeof facts.worker_type === "string" ? facts.worker_type : "unknown";
-    case "age_band": {
-      const born = facts.birth_date;
-      return ageBand(typeof born === "string" ? ageOn(born, today) : typeof facts.age === "number" ? facts.age : undefined);
-    }
-  }
-}
 
 /** The change in plain words (English; the page words it in the advocate's language from the same fields). */
 export function describeChange(change: RuleChange, schemeName: string): string {
@@ -50,7 +33,7 @@ export function describeChange(change: RuleChange, schemeName: string): string {
   }
 }
 
-export async function runWhatIf(ctx: EvidenceContext, change: RuleChange, by: Breakdown | null, stamp?: Stamp): Promise<WhatIfResult> {
+export async function runWhatIf(ctx: EvidenceContext, change: RuleChange, by: Breakdown | null): Promise<WhatIfResult> {
   const started = Date.now();
   const { pack, today, threshold } = ctx;
   const changed = applyChange(pack, change, today);
@@ -105,7 +88,7 @@ export async function runWhatIf(ctx: EvidenceContext, change: RuleChange, by: Br
     outAfter = after.evaluateBulk(facts, today, outAfter);
     const was = inForceBefore && ADMITTED.has(outBefore.status[0]!);
     const now = inForceAfter && ADMITTED.has(outAfter.status[0]!);
-    const i = index.get(keyOf(by, cluster, facts, today));
+    const i = index.get(breakdownKey(by, cluster, facts, today));
     if (i === undefined) continue;
     const row = counts[i]!;
     if (was) row.before++;
@@ -117,24 +100,17 @@ export async function runWhatIf(ctx: EvidenceContext, change: RuleChange, by: Br
   const p = protectWhatIf({ rows: counts, total }, threshold);
   const name = localize(scheme.name, ctx.lang);
   const inForce = schemesInForce(pack, today);
+  const members = protectFigure(results.length, threshold);
   return {
     ok: true,
     whatIf: {
-      stamp: stamp ?? {
-        generated_on: today,
-        network: { id: ctx.network.id, code: ctx.network.code, name: ctx.network.name },
-        country: ctx.network.country,
-        rules_version: pack.hash,
-        scheme_versions: inForce.map(({ scheme: s, version }) => ({ scheme: s.id, name: localize(s.name, ctx.lang), rule_version: version.rule_version, hash: version.hash, effective_from: version.effective_from, sources: s.sources.filter((x) => version.sources.includes(x.id)) })),
-        threshold,
-        members: protectFigure(results.length, threshold),
-      },
+      stamp: stampOf(ctx, inForce, members),
       change,
       description: describeChange(change, name),
       scheme: change.scheme,
       breakdown: by,
       table: whatIfTable({ id: TABLE_IDS.whatIf(change.scheme, by), row_dim: by ?? "all", col_dim: "what_if", rows, cols: ["before", "after", "gain", "loss"].map((key) => ({ key, label: key })) }, p),
-      members: protectFigure(results.length, threshold),
+      members,
       took_ms: Date.now() - started,
     },
   };

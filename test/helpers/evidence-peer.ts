@@ -4,9 +4,8 @@
  * give exactly these figures, before suppression) and by bench:evidence (as the peer it is measured against).
  */
 import type { CompiledPack } from "../../src/engine/compile";
-import { ageOn } from "../../src/engine/dates";
 import type { Facts } from "../../src/engine/types";
-import { ageBand } from "../../src/evidence/catalogue";
+import { breakdownKey } from "../../src/evidence/catalogue";
 import type { Breakdown } from "../../src/evidence/types";
 
 export interface PeerMember {
@@ -40,24 +39,6 @@ function code(status: string | undefined, state: string | undefined): number {
   if (admitted) return 3;
   if (status === "not_eligible") return 1;
   return 2;
-}
-
-function keyOf(m: PeerMember, by: Breakdown | null, today: string): string {
-  switch (by) {
-    case null:
-      return "all";
-    case "cluster":
-      return m.cluster_id;
-    case "sex":
-      return typeof m.facts.sex === "string" ? m.facts.sex : "unknown";
-    case "worker_type":
-      return typeof m.facts.worker_type === "string" ? m.facts.worker_type : "unknown";
-    case "age_band": {
-      const born = m.facts.birth_date;
-      const age = typeof born === "string" ? ageOn(born, today) : typeof m.facts.age === "number" ? m.facts.age : undefined;
-      return ageBand(age);
-    }
-  }
 }
 
 const add = <K>(map: Map<K, number>, k: K, n = 1) => map.set(k, (map.get(k) ?? 0) + n);
@@ -110,7 +91,7 @@ export function peerAggregates(
     }
     if (!codes.size) continue;
     counted.add(m.id);
-    const k = keyOf(m, input.by, input.today);
+    const k = breakdownKey(input.by, m.cluster_id, m.facts, input.today);
     add(out.members, k);
     for (const [scheme, c] of codes) {
       add(out.schemeRungs, `${scheme}|${k}|${c}`);

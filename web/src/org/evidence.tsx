@@ -25,7 +25,6 @@ function ctxOf(m: OrgMessages, lang: string, ev: Evidence): Ctx {
 }
 
 const fn = (c: Ctx, f: string) => c.e.functions[f] ?? f;
-const rung = (c: Ctx, r: string) => c.e.rungs[r] ?? r;
 const by = (c: Ctx, b: string) => c.e.breakdowns[b] ?? b;
 const stateLabel = (c: Ctx, s: string) => c.m.states[s as keyof OrgMessages["states"]] ?? s;
 /** A column's words: ours for a key we know, else the heading's own label. */
